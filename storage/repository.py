@@ -1,0 +1,296 @@
+"""The small repository API the crawler, CLI and scorer use; the only place that writes SQL."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.models import (
+    ArtifactFile,
+    Crawl,
+    CrawlSite,
+    CriterionResult,
+    DimensionScore,
+    Evidence,
+    FrontierEntry,
+    Organization,
+    Page,
+    PageArtifacts,
+)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def pack(data: Any) -> bytes:
+    return zlib.compress(json.dumps(data, default=str, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+@dataclass
+class FrontierItem:
+    url: str
+    depth: int
+    priority: float
+    kind: str | None
+    source: str = "link"
+
+
+@dataclass
+class PageRecord:
+    org_id: str
+    url: str
+    final_url: str | None
+    status_code: int | None
+    viewport: str
+    depth: int
+    kind: str | None
+    title: str | None
+    load_ms: float | None
+    error: str | None
+
+
+class Store:
+    """Sessions over one engine; each public method is one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # ---- organisations and crawls -------------------------------------------------
+    def upsert_orgs(self, orgs: Iterable[dict[str, Any]]) -> None:
+        with self.sessions.begin() as s:
+            for o in orgs:
+                s.merge(Organization(id=o["id"], name=o["name"], type=o["type"], url=o["url"],
+                                     domains=list(o.get("also", []))))
+
+    def create_crawl(self, code_version: str, probe_versions: dict[str, str],
+                     settings: dict[str, Any], org_ids: Sequence[str]) -> int:
+        with self.sessions.begin() as s:
+            crawl = Crawl(code_version=code_version, probe_versions=probe_versions,
+                          settings=settings, status="running")
+            s.add(crawl)
+            s.flush()
+            for oid in org_ids:
+                s.add(CrawlSite(crawl_id=crawl.id, org_id=oid, status="queued"))
+            return crawl.id
+
+    def get_crawl(self, crawl_id: int) -> Crawl | None:
+        with self.sessions() as s:
+            return s.get(Crawl, crawl_id)
+
+    def latest_crawl(self, status: Sequence[str] | None = None) -> Crawl | None:
+        with self.sessions() as s:
+            q = select(Crawl).order_by(Crawl.id.desc()).limit(1)
+            if status:
+                q = q.where(Crawl.status.in_(status))
+            return s.scalars(q).first()
+
+    def crawls(self) -> list[Crawl]:
+        with self.sessions() as s:
+            return list(s.scalars(select(Crawl).order_by(Crawl.id)))
+
+    def finish_crawl(self, crawl_id: int, status: str) -> None:
+        with self.sessions.begin() as s:
+            s.execute(update(Crawl).where(Crawl.id == crawl_id).values(status=status, finished_at=now()))
+
+    def set_crawl_status(self, crawl_id: int, status: str) -> None:
+        with self.sessions.begin() as s:
+            s.execute(update(Crawl).where(Crawl.id == crawl_id).values(status=status))
+
+    def sites(self, crawl_id: int) -> list[CrawlSite]:
+        with self.sessions() as s:
+            return list(s.scalars(select(CrawlSite).where(CrawlSite.crawl_id == crawl_id).order_by(CrawlSite.org_id)))
+
+    def organizations(self, ids: Sequence[str] | None = None) -> list[Organization]:
+        with self.sessions() as s:
+            q = select(Organization).order_by(Organization.id)
+            if ids is not None:
+                q = q.where(Organization.id.in_(ids))
+            return list(s.scalars(q))
+
+    def set_site(self, crawl_id: int, org_id: str, status: str, error: str | None = None) -> None:
+        values: dict[str, Any] = {"status": status, "error": error}
+        if status == "running":
+            values["started_at"] = now()
+        else:
+            values["finished_at"] = now()
+        with self.sessions.begin() as s:
+            s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id).values(**values))
+
+    # ---- frontier -----------------------------------------------------------------
+    def _upsert_frontier(self, s: Session, crawl_id: int, org_id: str, items: Iterable[FrontierItem]) -> None:
+        rows = [{"crawl_id": crawl_id, "org_id": org_id, "url": i.url, "depth": i.depth,
+                 "priority": i.priority, "kind": i.kind, "source": i.source, "state": "queued"} for i in items]
+        if not rows:
+            return
+        dialect = s.get_bind().dialect.name
+        ins: Any = postgresql.insert(FrontierEntry) if dialect == "postgresql" else sqlite.insert(FrontierEntry)
+        for start in range(0, len(rows), 500):
+            stmt = ins.values(rows[start:start + 500])
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["crawl_id", "org_id", "url"],
+                set_={"priority": func.max(FrontierEntry.priority, stmt.excluded.priority)
+                      if dialect != "postgresql" else func.greatest(FrontierEntry.priority, stmt.excluded.priority)},
+            )
+            s.execute(stmt)
+
+    def add_frontier(self, crawl_id: int, org_id: str, items: Iterable[FrontierItem]) -> None:
+        with self.sessions.begin() as s:
+            self._upsert_frontier(s, crawl_id, org_id, items)
+
+    def frontier(self, crawl_id: int, org_id: str) -> list[FrontierEntry]:
+        with self.sessions() as s:
+            return list(s.scalars(select(FrontierEntry).where(
+                FrontierEntry.crawl_id == crawl_id, FrontierEntry.org_id == org_id).order_by(FrontierEntry.id)))
+
+    def mark_frontier(self, crawl_id: int, org_id: str, url: str, state: str) -> None:
+        with self.sessions.begin() as s:
+            s.execute(update(FrontierEntry).where(FrontierEntry.crawl_id == crawl_id, FrontierEntry.org_id == org_id,
+                                                  FrontierEntry.url == url).values(state=state))
+
+    # ---- pages and evidence ---------------------------------------------------------
+    def save_page(
+        self,
+        crawl_id: int,
+        pages: Sequence[tuple[PageRecord, list[dict[str, Any]], Any, list[dict[str, Any]]]],
+        frontier_url: str | None,
+        new_links: Iterable[FrontierItem] = (),
+    ) -> list[int]:
+        """Store one URL's renderings (page row, evidence, site artifacts, files), mark it done
+        in the frontier and queue its links: all in one transaction, so a crash never leaves
+        half a page."""
+        ids: list[int] = []
+        org_id = pages[0][0].org_id if pages else None
+        with self.sessions.begin() as s:
+            for rec, evidence, artifacts, files in pages:
+                # Idempotent per (crawl, org, url, viewport): a retried page replaces its rows.
+                old = s.scalars(select(Page.id).where(Page.crawl_id == crawl_id, Page.org_id == rec.org_id,
+                                                      Page.url == rec.url, Page.viewport == rec.viewport)).first()
+                if old is not None:
+                    s.execute(delete(Evidence).where(Evidence.page_id == old))
+                    s.execute(delete(PageArtifacts).where(PageArtifacts.page_id == old))
+                    s.execute(delete(ArtifactFile).where(ArtifactFile.page_id == old))
+                    s.execute(delete(Page).where(Page.id == old))
+                page = Page(crawl_id=crawl_id, **rec.__dict__)
+                s.add(page)
+                s.flush()
+                ids.append(page.id)
+                if artifacts is not None:
+                    s.add(PageArtifacts(page_id=page.id, data=pack(artifacts)))
+                self._add_evidence(s, crawl_id, rec.org_id, page.id, rec.kind == "home", evidence)
+                for f in files:
+                    s.add(ArtifactFile(crawl_id=crawl_id, org_id=rec.org_id, page_id=page.id, **f))
+            if org_id is not None and frontier_url is not None:
+                s.execute(update(FrontierEntry).where(
+                    FrontierEntry.crawl_id == crawl_id, FrontierEntry.org_id == org_id,
+                    FrontierEntry.url == frontier_url).values(state="done"))
+                self._upsert_frontier(s, crawl_id, org_id, new_links)
+            if org_id is not None:
+                s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
+                          .values(pages=CrawlSite.pages + (1 if pages and pages[0][0].viewport == "desktop" else 0)))
+        return ids
+
+    @staticmethod
+    def _add_evidence(s: Session, crawl_id: int | None, org_id: str, page_id: int | None, is_home: bool,
+                      evidence: Iterable[dict[str, Any]]) -> None:
+        rows = [{"crawl_id": crawl_id, "org_id": org_id, "page_id": page_id,
+                 "is_home": bool(e.get("is_home", is_home)), "url": e.get("url"),
+                 "probe_id": e["probe_id"], "probe_version": e["probe_version"], "criterion": e["criterion"],
+                 "outcome": e["outcome"], "score": e.get("score"), "message": e.get("message", ""),
+                 "details": e.get("details") or {}, "author": e.get("author"), "created_at": now()}
+                for e in evidence]
+        if rows:
+            s.execute(Evidence.__table__.insert(), rows)
+
+    def save_site_result(self, crawl_id: int, org_id: str, evidence: list[dict[str, Any]], status: str,
+                         error: str | None = None) -> None:
+        """Site-scope evidence and the site's final status in one transaction (idempotent)."""
+        with self.sessions.begin() as s:
+            s.execute(delete(Evidence).where(Evidence.crawl_id == crawl_id, Evidence.org_id == org_id,
+                                             Evidence.page_id.is_(None), Evidence.probe_id != "manual"))
+            self._add_evidence(s, crawl_id, org_id, None, False, evidence)
+            s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
+                      .values(status=status, error=error, finished_at=now()))
+
+    def add_evidence(self, crawl_id: int | None, org_id: str, evidence: list[dict[str, Any]],
+                     page_id: int | None = None) -> None:
+        with self.sessions.begin() as s:
+            self._add_evidence(s, crawl_id, org_id, page_id, False, evidence)
+
+    def site_pages(self, crawl_id: int, org_id: str) -> list[tuple[Page, Any]]:
+        """Pages of a site with their stored artifacts (for site probes on resume)."""
+        with self.sessions() as s:
+            rows = s.execute(select(Page, PageArtifacts.data).outerjoin(PageArtifacts, PageArtifacts.page_id == Page.id)
+                             .where(Page.crawl_id == crawl_id, Page.org_id == org_id).order_by(Page.id)).all()
+            return [(p, unpack(d) if d is not None else None) for p, d in rows]
+
+    def evidence(self, crawl_id: int, org_id: str | None = None) -> list[Evidence]:
+        with self.sessions() as s:
+            q = select(Evidence).where(Evidence.crawl_id == crawl_id)
+            if org_id:
+                q = q.where(Evidence.org_id == org_id)
+            return list(s.scalars(q.order_by(Evidence.id)))
+
+    def files(self, crawl_id: int, org_id: str | None = None) -> list[ArtifactFile]:
+        with self.sessions() as s:
+            q = select(ArtifactFile).where(ArtifactFile.crawl_id == crawl_id)
+            if org_id:
+                q = q.where(ArtifactFile.org_id == org_id)
+            return list(s.scalars(q.order_by(ArtifactFile.id)))
+
+    def pages(self, crawl_id: int, org_id: str | None = None) -> list[Page]:
+        with self.sessions() as s:
+            q = select(Page).where(Page.crawl_id == crawl_id)
+            if org_id:
+                q = q.where(Page.org_id == org_id)
+            return list(s.scalars(q.order_by(Page.id)))
+
+    # ---- derived scores -------------------------------------------------------------
+    def replace_scores(self, crawl_id: int, map_version: str, criteria: list[dict[str, Any]],
+                       dimensions: list[dict[str, Any]]) -> None:
+        """Derived rows for (crawl, map version) are replaced as a whole; other versions stay."""
+        with self.sessions.begin() as s:
+            s.execute(delete(CriterionResult).where(CriterionResult.crawl_id == crawl_id,
+                                                    CriterionResult.map_version == map_version))
+            s.execute(delete(DimensionScore).where(DimensionScore.crawl_id == crawl_id,
+                                                   DimensionScore.map_version == map_version))
+            if criteria:
+                s.execute(CriterionResult.__table__.insert(),
+                          [{"crawl_id": crawl_id, "map_version": map_version, **c} for c in criteria])
+            if dimensions:
+                s.execute(DimensionScore.__table__.insert(),
+                          [{"crawl_id": crawl_id, "map_version": map_version, "computed_at": now(), **d}
+                           for d in dimensions])
+
+    def dimension_scores(self, crawl_id: int, map_version: str | None = None) -> list[DimensionScore]:
+        with self.sessions() as s:
+            q = select(DimensionScore).where(DimensionScore.crawl_id == crawl_id)
+            if map_version:
+                q = q.where(DimensionScore.map_version == map_version)
+            return list(s.scalars(q))
+
+    def criterion_results(self, crawl_id: int, map_version: str, org_id: str | None = None) -> list[CriterionResult]:
+        with self.sessions() as s:
+            q = select(CriterionResult).where(CriterionResult.crawl_id == crawl_id,
+                                              CriterionResult.map_version == map_version)
+            if org_id:
+                q = q.where(CriterionResult.org_id == org_id)
+            return list(s.scalars(q.order_by(CriterionResult.dimension, CriterionResult.criterion)))
+
+    def map_versions(self, crawl_id: int) -> list[str]:
+        with self.sessions() as s:
+            return list(s.scalars(select(DimensionScore.map_version).where(DimensionScore.crawl_id == crawl_id)
+                                  .distinct()))
