@@ -18,20 +18,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-DEFAULT_DB = "sqlite:///maturity.db"
+from storage.location import resolve_url
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 class DatabaseError(RuntimeError):
     """A database that cannot be opened or written: the message names it."""
-
-
-def resolve_url(url: str | None) -> str:
-    """`--db`, else MATURITY_DB, else ./maturity.db; a bare path means a SQLite file."""
-    chosen = url or os.environ.get("MATURITY_DB") or DEFAULT_DB
-    if "://" not in chosen:
-        chosen = f"sqlite:///{chosen}"
-    return chosen
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,41 +22,11 @@ from storage.models import (
     Page,
     PageArtifacts,
 )
+from storage.records import FrontierItem, PageRecord, pack, unpack
 
 
 def now() -> datetime:
     return datetime.now(UTC)
-
-
-def pack(data: Any) -> bytes:
-    return zlib.compress(json.dumps(data, default=str, ensure_ascii=False).encode("utf-8"), 6)
-
-
-def unpack(blob: bytes) -> Any:
-    return json.loads(zlib.decompress(blob).decode("utf-8"))
-
-
-@dataclass
-class FrontierItem:
-    url: str
-    depth: int
-    priority: float
-    kind: str | None
-    source: str = "link"
-
-
-@dataclass
-class PageRecord:
-    org_id: str
-    url: str
-    final_url: str | None
-    status_code: int | None
-    viewport: str
-    depth: int
-    kind: str | None
-    title: str | None
-    load_ms: float | None
-    error: str | None
 
 
 class Store:
@@ -294,3 +261,127 @@ class Store:
         with self.sessions() as s:
             return list(s.scalars(select(DimensionScore.map_version).where(DimensionScore.crawl_id == crawl_id)
                                   .distinct()))
+
+    # ---- scoring queries (criteria_map) ----
+    # Set-based reads for criteria_map.scoring: evidence is aggregated in SQL (GROUP BY
+    # organisation, map criterion, page), never loaded row by row, so re-scoring a million
+    # rows stays fast and flat in memory.
+    _SCORE_SQL = """
+        SELECT org_id, idx, COUNT(us), SUM(us), MIN(us), MAX(us),
+               SUM(np), SUM(npa), SUM(nf), SUM(nr), SUM(nna), SUM(ne), SUM(nt)
+        FROM (
+            SELECT org_id, idx,
+                   SUM(w * v) / SUM(CASE WHEN v IS NOT NULL THEN w END) AS us,
+                   SUM(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS np,
+                   SUM(CASE WHEN outcome = 'partial' THEN 1 ELSE 0 END) AS npa,
+                   SUM(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS nf,
+                   SUM(CASE WHEN outcome = 'review' THEN 1 ELSE 0 END) AS nr,
+                   SUM(CASE WHEN outcome = 'not_applicable' THEN 1 ELSE 0 END) AS nna,
+                   SUM(CASE WHEN outcome = 'error' THEN 1 ELSE 0 END) AS ne,
+                   COUNT(*) AS nt
+            FROM (
+                SELECT e.org_id AS org_id, s.idx AS idx, e.page_id AS unit_page,
+                       CASE WHEN e.page_id IS NULL THEN e.url END AS unit_url,
+                       e.outcome AS outcome, s.w AS w,
+                       CASE e.outcome
+                           WHEN 'pass' THEN COALESCE(s.s_pass, e.score, 1.0)
+                           WHEN 'partial' THEN COALESCE(s.s_partial, e.score, 0.5)
+                           WHEN 'fail' THEN COALESCE(s.s_fail, e.score, 0.0)
+                       END AS v
+                FROM evidence e JOIN cm_sel s ON s.criterion = e.criterion
+                WHERE e.crawl_id = :crawl_id AND e.probe_id <> 'manual'
+                  AND (s.probe IS NULL OR s.probe = e.probe_id)
+                  AND (s.home_only = 0 OR e.is_home) {org_filter}
+            ) r
+            GROUP BY org_id, idx, unit_page, unit_url
+        ) u
+        GROUP BY org_id, idx
+    """
+
+    def scoring_criteria_present(self, crawl_id: int) -> list[str]:
+        """Distinct evidence criterion ids of a crawl (an index-only scan)."""
+        with self.sessions() as s:
+            return list(s.scalars(select(Evidence.criterion).where(Evidence.crawl_id == crawl_id).distinct()))
+
+    def scoring_org_ids(self, crawl_id: int) -> list[str]:
+        """Organisations of a crawl: its sites, plus any organisation that has evidence in it."""
+        with self.sessions() as s:
+            sites = set(s.scalars(select(CrawlSite.org_id).where(CrawlSite.crawl_id == crawl_id)))
+            sites |= set(s.scalars(select(Evidence.org_id).where(Evidence.crawl_id == crawl_id).distinct()))
+            return sorted(sites)
+
+    def scoring_aggregates(self, crawl_id: int, selection: Sequence[dict[str, Any]],
+                           org_ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
+        """Per (organisation, map criterion index): unit count, sum/min/max of unit scores and
+        outcome counts. `selection` rows: criterion, idx, w, s_pass, s_partial, s_fail,
+        probe, home_only — the map criteria's evidence selectors expanded to concrete ids."""
+        from sqlalchemy import bindparam, text
+
+        if not selection:
+            return []
+        org_filter = "AND e.org_id IN :org_ids" if org_ids is not None else ""
+        query = text(self._SCORE_SQL.format(org_filter=org_filter))
+        params: dict[str, Any] = {"crawl_id": crawl_id}
+        if org_ids is not None:
+            query = query.bindparams(bindparam("org_ids", expanding=True))
+            params["org_ids"] = list(org_ids)
+        with self.engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS cm_sel"))
+            conn.execute(text("CREATE TEMPORARY TABLE cm_sel (criterion VARCHAR(200), idx INTEGER, w FLOAT, "
+                              "s_pass FLOAT, s_partial FLOAT, s_fail FLOAT, probe VARCHAR(80), home_only INTEGER)"))
+            conn.execute(text("CREATE INDEX cm_sel_criterion ON cm_sel (criterion)"))
+            conn.execute(text("INSERT INTO cm_sel VALUES (:criterion, :idx, :w, :s_pass, :s_partial, :s_fail, "
+                              ":probe, :home_only)"), list(selection))
+            try:
+                return [tuple(r) for r in conn.execute(query, params)]
+            finally:
+                conn.execute(text("DROP TABLE cm_sel"))
+
+    def scoring_rows(self, crawl_id: int, criteria: Sequence[str], org_ids: Sequence[str] | None = None,
+                     limit: int | None = None, manual: bool = False) -> list[Evidence]:
+        """Evidence rows of some criteria (few: details rules, fingerprints, explanations)."""
+        if not criteria:
+            return []
+        with self.sessions() as s:
+            q = select(Evidence).where(Evidence.crawl_id == crawl_id, Evidence.criterion.in_(list(criteria)))
+            q = q.where(Evidence.probe_id == "manual") if manual else q.where(Evidence.probe_id != "manual")
+            if org_ids is not None:
+                q = q.where(Evidence.org_id.in_(list(org_ids)))
+            q = q.order_by(Evidence.id)
+            if limit is not None:
+                q = q.limit(limit)
+            return list(s.scalars(q))
+
+    def scoring_verdicts(self, crawl_id: int, org_ids: Sequence[str] | None = None) -> list[Evidence]:
+        """Manual verdicts that may apply to a crawl (made on it, an earlier crawl, or none),
+        newest first."""
+        with self.sessions() as s:
+            q = select(Evidence).where(Evidence.probe_id == "manual",
+                                       (Evidence.crawl_id.is_(None)) | (Evidence.crawl_id <= crawl_id))
+            if org_ids is not None:
+                q = q.where(Evidence.org_id.in_(list(org_ids)))
+            return list(s.scalars(q.order_by(Evidence.id.desc())))
+
+    def scoring_crawls_of(self, org_id: str) -> list[int]:
+        """Crawls that include an organisation, oldest first."""
+        with self.sessions() as s:
+            ids = set(s.scalars(select(CrawlSite.crawl_id).where(CrawlSite.org_id == org_id)))
+            ids |= {i for i in s.scalars(select(Evidence.crawl_id).where(Evidence.org_id == org_id,
+                                                                        Evidence.probe_id != "manual").distinct())
+                    if i is not None}
+            return sorted(ids)
+
+    def replace_org_scores(self, crawl_id: int, map_version: str, org_ids: Sequence[str],
+                           criteria: list[dict[str, Any]], dimensions: list[dict[str, Any]]) -> None:
+        """Like replace_scores, for some organisations only (a verdict, a partial re-score)."""
+        with self.sessions.begin() as s:
+            for table in (CriterionResult, DimensionScore):
+                s.execute(delete(table).where(table.crawl_id == crawl_id, table.map_version == map_version,
+                                              table.org_id.in_(list(org_ids))))
+            if criteria:
+                s.execute(CriterionResult.__table__.insert(),
+                          [{"crawl_id": crawl_id, "map_version": map_version, **c} for c in criteria])
+            if dimensions:
+                s.execute(DimensionScore.__table__.insert(),
+                          [{"crawl_id": crawl_id, "map_version": map_version, "computed_at": now(), **d}
+                           for d in dimensions])

@@ -1,0 +1,91 @@
+"""The browser: one Chromium, one context per site and viewport, recycled, recovered if it dies."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+import structlog
+from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+
+from crawler.browser_path import find_chromium
+from crawler.settings import DESKTOP_VIEWPORT, MOBILE_VIEWPORT, CrawlSettings
+
+log = structlog.get_logger(__name__)
+
+SERVER_FLAGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--mute-audio",
+    "--disable-features=Translate,MediaRouter,OptimizationHints",
+]
+
+
+def launch_args() -> list[str]:
+    flags = list(SERVER_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")  # Chromium refuses to sandbox as root
+    return flags
+
+
+class BrowserPool:
+    """A Chromium shared by all sites of a crawl; relaunched when it crashes."""
+
+    def __init__(self, settings: CrawlSettings) -> None:
+        self.settings = settings
+        self._pw: Playwright | None = None
+        self._browser: Browser | None = None
+        self._lock = asyncio.Lock()
+        self.executable = find_chromium(settings.browser)
+
+    async def browser(self) -> Browser:
+        async with self._lock:
+            if self._browser is None or not self._browser.is_connected():
+                if self._pw is None:
+                    self._pw = await async_playwright().start()
+                if self._browser is not None:
+                    log.warning("browser disconnected; relaunching")
+                self._browser = await self._pw.chromium.launch(
+                    executable_path=self.executable, headless=True, args=launch_args())
+            return self._browser
+
+    async def new_context(self, viewport: str, init_scripts: list[str]) -> BrowserContext:
+        browser = await self.browser()
+        opts: dict[str, Any] = {
+            "ignore_https_errors": True,  # the security probe judges certificates itself
+            "accept_downloads": False,
+            "java_script_enabled": True,
+            "locale": "sv-SE",
+            "timezone_id": "Europe/Stockholm",
+            "service_workers": "block",
+        }
+        if viewport == "mobile":
+            opts.update(viewport=dict(MOBILE_VIEWPORT), screen=dict(MOBILE_VIEWPORT), is_mobile=True, has_touch=True,
+                        device_scale_factor=2, user_agent=self.settings.mobile_user_agent)
+        else:
+            opts.update(viewport=dict(DESKTOP_VIEWPORT), user_agent=self.settings.user_agent)
+        ctx = await browser.new_context(**opts)
+        ctx.set_default_timeout(self.settings.page_timeout * 1000)
+        ctx.set_default_navigation_timeout(self.settings.page_timeout * 1000)
+        for script in init_scripts:
+            await ctx.add_init_script(script=script)
+        return ctx
+
+    async def close(self) -> None:
+        try:
+            if self._browser is not None:
+                await self._browser.close()
+        except Exception:  # already gone
+            pass
+        if self._pw is not None:
+            await self._pw.stop()
+        self._browser = None
+        self._pw = None

@@ -1,0 +1,625 @@
+"""Crawling one site: frontier, rendering, gathering, probes, and the site's verdicts.
+
+Each URL is rendered on desktop (and, for the home page and mystery-shopper pages, in a
+mobile context), the artifacts the enabled probes need are gathered once, the page probes
+run, and the page, its evidence and its links are stored in one transaction. Site-scope
+probes run at the end on the stored artifacts, so a resumed crawl ends where an
+uninterrupted one would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import structlog
+from playwright.async_api import BrowserContext, Page, Request, Response
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from crawler.browser import BrowserPool
+from crawler.consent import inspect_banner, refuse_optional
+from crawler.discovery import Robots, SitemapResult, fetch_robots, fetch_sitemaps
+from crawler.files import FileStore
+from crawler.gatherers import CORE_FIELDS, PageContext, SiteContext
+from crawler.plan import Plan
+from crawler.politeness import Politeness
+from crawler.priority import KEY_KINDS, SITEMAP_PRIORITY, link_priority
+from crawler.recorder import PageBundle, Recorder
+from crawler.settings import CrawlSettings
+from crawler.urls import (
+    MAX_URL_LENGTH,
+    Scope,
+    canonicalize,
+    host_of,
+    is_private_address,
+    registrable_domain,
+)
+from probes.base import Evidence, Probe
+from storage.records import FrontierItem, PageRecord
+
+log = structlog.get_logger(__name__)
+
+NON_HTML = re.compile(
+    r"\.(pdf|zip|gz|tgz|rar|7z|tar|docx?|xlsx?|pptx?|od[tsp]|rtf|csv|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp[34]|"
+    r"m4a|avi|mov|wmv|webm|ogg|wav|exe|dmg|msi|apk|iso|ics|vcf|eps|ai|psd|woff2?|ttf|json|xml|rss|atom)$",
+    re.I,
+)
+CHALLENGE = re.compile(
+    r"checking your browser|just a moment\.\.\.|cf-browser-verification|challenge-platform|ddos protection by|"
+    r"attention required!? \| cloudflare|please enable (javascript and )?cookies to continue|are you a robot|"
+    r"verify you are (a )?human|request unsuccessful\. incapsula|access denied.{0,40}(akamai|reference #)|"
+    r"_incapsula_resource|perimeterx|px-captcha|datadome|captcha-delivery|sucuri website firewall|"
+    r"the requested url was rejected\. please consult with your administrator",
+    re.I,
+)
+RECYCLE_AFTER = 80  # pages per context before it is replaced, to keep browser memory flat
+CLOSE_TIMEOUT = 5.0
+
+
+@dataclass
+class Rendered:
+    record: PageRecord
+    evidence: list[dict[str, Any]]
+    kept: dict[str, Any] | None  # artifacts kept for site probes
+    files: list[dict[str, Any]]
+    links: list[dict[str, Any]] = field(default_factory=list)
+    blocked: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.record.error is None
+
+    def bundle(self) -> PageBundle:
+        return (self.record, self.evidence, self.kept, self.files)
+
+
+@dataclass
+class SiteOutcome:
+    status: str  # done | failed | blocked
+    error: str | None
+    pages: int
+
+
+def stamp(probe: Probe, evidence: list[Evidence], url: str | None, is_home: bool = False) -> list[dict[str, Any]]:
+    out = []
+    for ev in evidence:
+        d = ev.as_dict()
+        d["url"] = d.get("url") or url
+        d["probe_id"], d["probe_version"], d["is_home"] = probe.id, probe.version, is_home
+        out.append(d)
+    return out
+
+
+def run_probe_safely(probe: Probe, artifacts: dict[str, Any], url: str | None,
+                     errors: dict[str, str], page_error: str | None, is_home: bool = False) -> list[dict[str, Any]]:
+    """Run one probe on what it asked for; anything it could not see becomes `error` evidence."""
+    if page_error and not getattr(probe, "on_error_pages", False):
+        return stamp(probe, probe.error_evidence(f"page could not be measured: {page_error}", url), url, is_home)
+    missing = [r for r in probe.requires if r not in CORE_FIELDS and r not in artifacts]
+    if missing and not page_error:
+        why = errors.get(missing[0], "not gathered")
+        return stamp(probe, probe.error_evidence(f"artifact {missing[0]!r} unavailable: {why}", url), url, is_home)
+    view = {k: v for k, v in artifacts.items() if k in CORE_FIELDS or k in probe.requires}
+    view["errors"] = errors
+    try:
+        found = probe.run(view)
+    except Exception as exc:  # a probe bug must not cost the crawl, and is never a pass
+        log.exception("probe crashed", probe=probe.id, url=url)
+        found = probe.error_evidence(f"probe {probe.id} crashed: {type(exc).__name__}: {str(exc)[:200]}", url)
+    return stamp(probe, found, url, is_home)
+
+
+def describe_error(exc: BaseException, timeout: float) -> str:
+    if isinstance(exc, PlaywrightTimeout | asyncio.TimeoutError):
+        return f"timed out after {timeout:g} s"
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "Download is starting" in msg:
+        return "not an HTML page (the browser started a download)"
+    m = re.search(r"net::(ERR_[A-Z_]+)", msg)
+    if m:
+        return f"network error {m.group(1)}"
+    if "crash" in msg.lower():
+        return "the page crashed the renderer"
+    return msg[:300]
+
+
+class SiteCrawler:
+    def __init__(self, org: dict[str, Any], settings: CrawlSettings, plan: Plan, pool: BrowserPool,
+                 politeness: Politeness, recorder: Recorder, http: httpx.AsyncClient, files: FileStore | None,
+                 resume: bool = False, only_key: bool = False, single_page: bool = False) -> None:
+        self.org = org
+        self.settings = settings
+        self.plan = plan
+        self.pool = pool
+        self.politeness = politeness
+        self.recorder = recorder
+        self.http = http
+        self.files = files
+        self.resume = resume
+        self.only_key = only_key
+        self.single_page = single_page  # `maturity probe` on a page: the URL as named, no discovery
+        self.home_url = canonicalize(org["url"])
+        self.scope = Scope(self.home_url, org.get("also") or org.get("domains") or [])
+        self.robots = Robots(url="", status=None)
+        self.sitemaps = SitemapResult()
+        self._heap: list[tuple[float, int, str]] = []
+        self._entries: dict[str, FrontierItem] = {}
+        self._done: set[str] = set()
+        self._seq = itertools.count()
+        self._contexts: dict[str, BrowserContext] = {}
+        self._context_pages: dict[str, int] = {}
+        self._fresh: set[str] = set()  # contexts whose first page has not yet been seen
+        self._page_files: list[dict[str, Any]] = []
+        self.pages_done = 0
+        self.log = log.bind(org=org["id"])
+
+    # ---- frontier -------------------------------------------------------------------
+    def _push(self, item: FrontierItem) -> bool:
+        known = self._entries.get(item.url)
+        if known is not None:
+            if item.priority > known.priority or item.depth < known.depth:
+                known.priority = max(known.priority, item.priority)
+                known.depth = min(known.depth, item.depth)
+                known.kind = known.kind or item.kind
+                if item.url not in self._done:
+                    heapq.heappush(self._heap, (-known.priority, next(self._seq), item.url))
+                return True
+            return False
+        self._entries[item.url] = item
+        heapq.heappush(self._heap, (-item.priority, next(self._seq), item.url))
+        return True
+
+    def _pop(self) -> FrontierItem | None:
+        while self._heap:
+            _, _, url = heapq.heappop(self._heap)
+            if url in self._done:
+                continue
+            self._done.add(url)
+            return self._entries[url]
+        return None
+
+    def _candidate(self, url: str, text: str, region: str, depth: int) -> FrontierItem | None:
+        if len(url) > MAX_URL_LENGTH or not self.scope(url) or NON_HTML.search(urlsplit(url).path):
+            return None
+        if depth > self.settings.max_depth:
+            return None
+        priority, kind = link_priority(text, url, region, depth)
+        if self.only_key and kind not in KEY_KINDS:
+            return None
+        return FrontierItem(url=url, depth=depth, priority=priority, kind=kind)
+
+    # ---- browser --------------------------------------------------------------------
+    async def _context(self, viewport: str) -> BrowserContext:
+        ctx = self._contexts.get(viewport)
+        if ctx is not None and self._context_pages.get(viewport, 0) >= RECYCLE_AFTER:
+            await self._drop_context(viewport)
+            ctx = None
+        if ctx is None:
+            ctx = await self.pool.new_context(viewport, self.plan.init_scripts.get(viewport, []))
+            if self.settings.block_external:
+                await ctx.route("**/*", self._route_local_only)
+            ctx.on("page", self._close_popup)
+            self._contexts[viewport] = ctx
+            self._context_pages[viewport] = 0
+            self._fresh.add(viewport)
+        return ctx
+
+    async def _drop_context(self, viewport: str) -> None:
+        ctx = self._contexts.pop(viewport, None)
+        if ctx is not None:
+            try:
+                await asyncio.wait_for(ctx.close(), CLOSE_TIMEOUT)
+            except Exception:
+                pass
+
+    async def close(self) -> None:
+        for vp in list(self._contexts):
+            await self._drop_context(vp)
+
+    async def _route_local_only(self, route: Any) -> None:
+        host = host_of(route.request.url)
+        scheme = urlsplit(route.request.url).scheme
+        if scheme in ("data", "blob", "about") or is_private_address(host):
+            await route.continue_()
+        else:
+            await route.abort("blockedbyclient")
+
+    def _close_popup(self, page: Page) -> None:
+        """Pop-ups (window.open, target=_blank clicks) are closed; our own pages have no opener."""
+        async def close_if_popup() -> None:
+            try:
+                if await page.opener() is not None:
+                    await page.close()
+            except Exception:
+                pass
+
+        asyncio.ensure_future(self._quietly(close_if_popup()))
+
+    @staticmethod
+    async def _quietly(aw: Any) -> None:
+        try:
+            await asyncio.wait_for(aw, CLOSE_TIMEOUT)
+        except Exception:
+            pass
+
+    # ---- one rendering --------------------------------------------------------------
+    def _listen(self, page: Page, network: list[dict[str, Any]], console: list[dict[str, Any]]) -> None:
+        entries: dict[int, dict[str, Any]] = {}
+        site_domains = {registrable_domain(host_of(self.home_url))} | set(self.scope.domains)
+
+        def on_request(req: Request) -> None:
+            if len(network) >= 2000:
+                return
+            host = host_of(req.url)
+            entry = {"url": req.url[:2000], "method": req.method, "resource_type": req.resource_type,
+                     "status": None, "failed": None,
+                     "third_party": bool(host) and not self.scope(req.url)
+                     and registrable_domain(host) not in site_domains,
+                     "navigation": req.is_navigation_request()}
+            entries[id(req)] = entry
+            network.append(entry)
+
+        def on_response(resp: Response) -> None:
+            entry = entries.get(id(resp.request))
+            if entry is not None:
+                entry["status"] = resp.status
+
+        def on_failed(req: Request) -> None:
+            entry = entries.get(id(req))
+            if entry is not None:
+                entry["failed"] = (req.failure or "failed")[:200]
+
+        page.on("request", on_request)
+        page.on("response", on_response)
+        page.on("requestfailed", on_failed)
+        page.on("console", lambda m: len(console) < 200 and console.append(
+            {"type": m.type, "text": m.text[:500]}))
+        page.on("pageerror", lambda e: len(console) < 200 and console.append(
+            {"type": "pageerror", "text": str(e)[:500]}))
+        page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
+
+    async def _goto(self, page: Page, url: str) -> Response | None:
+        timeout = self.settings.page_timeout * 1000
+        for attempt in range(2):
+            await self.politeness.wait(url)
+            resp = await page.goto(url, wait_until="load", timeout=timeout)
+            if resp is None or resp.status not in (429, 503) or attempt:
+                return resp
+            retry = (await resp.all_headers()).get("retry-after", "")
+            wait = float(retry) if retry.strip().isdigit() else None
+            if wait is None or wait > self.settings.max_retry_after:
+                return resp
+            self.log.info("retry-after honoured", url=url, seconds=wait)
+            self.politeness.push_back(url, wait)
+        return None
+
+    async def _settle(self, page: Page) -> None:
+        """Let scripts that run right after load finish (two animation frames, bounded)."""
+        try:
+            await asyncio.wait_for(page.evaluate(
+                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"), 2.0)
+        except Exception:
+            pass
+
+    async def _render(self, item: FrontierItem, viewport: str, is_home: bool) -> Rendered:
+        url = item.url
+        key_page = is_home or item.kind in KEY_KINDS
+        kind = "home" if is_home else item.kind
+        ctx = await self._context(viewport)
+        first_in_context = viewport in self._fresh
+        self._fresh.discard(viewport)
+        self._context_pages[viewport] = self._context_pages.get(viewport, 0) + 1
+        network: list[dict[str, Any]] = []
+        console: list[dict[str, Any]] = []
+        page = await ctx.new_page()
+        self._listen(page, network, console)
+        crashed: list[bool] = []
+        page.on("crash", lambda _p: crashed.append(True))
+        started = time.monotonic()
+        error: str | None = None
+        blocked = False
+        resp: Response | None = None
+        headers: dict[str, str] = {}
+        status: int | None = None
+        try:
+            resp = await asyncio.wait_for(self._goto(page, url), self.settings.page_timeout * 2 + 5)
+        except (TimeoutError, PlaywrightError, PlaywrightTimeout) as exc:
+            error = describe_error(exc, self.settings.page_timeout)
+        load_ms = (time.monotonic() - started) * 1000
+        final_url = canonicalize(page.url) if page.url.startswith("http") else url
+        if resp is not None:
+            status = resp.status
+            try:
+                headers = await asyncio.wait_for(resp.all_headers(), 5)
+            except Exception:
+                headers = dict(resp.headers)
+        elif error is None:
+            error = "no response"
+        if crashed:
+            error = "the page crashed the renderer"
+        if error is None:
+            ctype = headers.get("content-type", "text/html")
+            if "html" not in ctype and "xml" not in ctype:
+                error = f"not an HTML page ({ctype.split(';')[0]})"
+        if error is None and status is not None and status >= 400:
+            error = f"HTTP {status}"
+        if status in (403, 429, 503, 200) or (error and error.startswith("HTTP")):
+            try:
+                snippet = await asyncio.wait_for(page.evaluate(
+                    "() => (document.title + ' ' + (document.documentElement.outerHTML || '').slice(0, 30000))"), 5)
+            except Exception:
+                snippet = ""
+            if CHALLENGE.search(snippet or "") and (status != 200 or len(snippet) < 15000):
+                blocked = True
+                error = f"blocked: bot challenge or firewall page (HTTP {status})"
+        if error is None and not self.scope(final_url):
+            if is_home and viewport == "desktop":
+                self.scope.domains.add(registrable_domain(host_of(final_url)))
+                self.log.info("start page moved; following it", to=final_url)
+            else:
+                error = f"redirected off-site to {final_url[:200]}"
+
+        artifacts: dict[str, Any] = {
+            "url": url, "final_url": final_url, "status": status, "headers": headers, "depth": item.depth,
+            "kind": kind, "is_home": is_home, "viewport": viewport, "org": self._org_artifact(),
+        }
+        errors: dict[str, str] = {}
+        self._page_files = []
+        if error is None:
+            await self._settle(page)
+            pctx = PageContext(page=page, response=resp, url=url, final_url=final_url, viewport=viewport, kind=kind,
+                               site=self._site_context(), network=network, console=console)
+            if first_in_context:
+                await self._first_visit(page, pctx, viewport, is_home)
+            for g in self.plan.page_gatherers.get(viewport, []):
+                try:
+                    artifacts[g.name] = await asyncio.wait_for(g.gather(pctx), self.settings.page_timeout)
+                    pctx.gathered[g.name] = artifacts[g.name]
+                except Exception as exc:
+                    errors[g.name] = describe_error(exc, self.settings.page_timeout)
+                    self.log.warning("gatherer failed", gatherer=g.name, url=url, error=errors[g.name])
+                    if not self._alive(page):
+                        error = error or "the page crashed the renderer"
+                        break
+            if is_home and viewport == "desktop" and first_in_context and "_first_visit" in pctx.gathered:
+                consent = pctx.gathered["_first_visit"]["consent"]
+                if consent.get("banner_found"):
+                    consent["dismissed_with"] = await self._refuse(page, consent)
+        title = (artifacts.get("document") or {}).get("title") if isinstance(artifacts.get("document"), dict) else None
+        await self._quietly(page.close())
+        if crashed:
+            await self._drop_context(viewport)
+
+        evidence: list[dict[str, Any]] = []
+        for probe in self.plan.probes_for(viewport, key_page):
+            evidence.extend(run_probe_safely(probe, artifacts, final_url or url, errors, error, is_home))
+        kept = {k: v for k, v in artifacts.items() if k in CORE_FIELDS or k in self.plan.persist}
+        kept["errors"] = errors
+        kept["error"] = error
+        record = PageRecord(org_id=self.org["id"], url=url, final_url=final_url, status_code=status,
+                            viewport=viewport, depth=item.depth, kind=kind, title=(title or None),
+                            load_ms=round(load_ms, 1), error=error)
+        links = artifacts.get("links") if isinstance(artifacts.get("links"), list) else []
+        return Rendered(record, evidence, kept, list(self._page_files), links or [], blocked)
+
+    @staticmethod
+    def _alive(page: Page) -> bool:
+        try:
+            return not page.is_closed()
+        except Exception:
+            return False
+
+    async def _first_visit(self, page: Page, pctx: PageContext, viewport: str, is_home: bool) -> None:
+        """Record what a first-time visitor's browser holds, then refuse optional cookies."""
+        banner = await inspect_banner(page)
+        if is_home and viewport == "desktop":
+            try:
+                cookies = await page.context.cookies()
+                storage = await page.evaluate(
+                    "() => { const d = s => { const o = {}; try { for (let i = 0; i < s.length; i++) "
+                    "o[s.key(i)] = (s.getItem(s.key(i)) || '').length; } catch (e) {} return o; };"
+                    " return {local: d(localStorage), session: d(sessionStorage)}; }")
+            except Exception:
+                cookies, storage = [], {}
+            pctx.gathered["_first_visit"] = {
+                "cookies": [{k: c.get(k) for k in ("name", "domain", "path", "expires", "httpOnly", "secure",
+                                                     "sameSite")} for c in cookies],
+                "storage": storage,
+                "network": [dict(e) for e in pctx.network],
+                "consent": banner,
+            }
+            return  # the home page is measured with its banner; refused after gathering
+        if banner.get("banner_found"):
+            await self._refuse(page, banner)
+
+    async def _refuse(self, page: Page, banner: dict[str, Any]) -> str | None:
+        try:
+            return await asyncio.wait_for(refuse_optional(page, banner), 10)
+        except Exception:
+            return None
+
+    def _org_artifact(self) -> dict[str, Any]:
+        return {"id": self.org["id"], "name": self.org["name"], "type": self.org.get("type", "other"),
+                "url": self.home_url, "domains": sorted(self.scope.domains)}
+
+    def _save_file(self, data: bytes, kind: str, ext: str) -> dict[str, Any]:
+        if self.files is None:
+            ref = {"kind": kind, "sha256": None, "path": None, "bytes": len(data)}
+        else:
+            ref = self.files.save(data, kind, ext)
+            self._page_files.append(ref)
+        return ref
+
+    def _site_context(self, pages: list[dict[str, Any]] | None = None) -> SiteContext:
+        return SiteContext(org=self._org_artifact(), home_url=self.home_url, settings=self.settings, http=self.http,
+                           in_scope=self.scope, new_page=self._new_page, polite=self.politeness.wait,
+                           save_file=self._save_file,
+                           robots=self.robots.as_artifact(self.settings.bot_token) if self.robots.url else {},
+                           sitemaps=self.sitemaps.as_artifact(), pages=pages or [])
+
+    async def _new_page(self, viewport: str) -> Page:
+        ctx = await self._context(viewport)
+        page = await ctx.new_page()
+        page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
+        return page
+
+    # ---- the site -------------------------------------------------------------------
+    async def _discover(self) -> None:
+        if self.single_page:
+            return
+        self.robots = await fetch_robots(self.http, self.home_url)
+        delay = self.robots.crawl_delay(self.settings.bot_token)
+        if delay:
+            self.politeness.set_delay(host_of(self.home_url), min(delay, 30.0))
+        if self.only_key:
+            return
+        starts = self.robots.sitemaps() or [self.home_url.rstrip("/") + "/sitemap.xml"]
+        if self.home_url.rstrip("/") + "/sitemap.xml" not in starts:
+            starts.append(self.home_url.rstrip("/") + "/sitemap.xml")
+        self.sitemaps = await fetch_sitemaps(self.http, starts, self.scope)
+
+    def _seed(self) -> None:
+        known = self.recorder.frontier() if self.resume else []
+        for url, depth, priority, kind, state in known:
+            item = FrontierItem(url=url, depth=depth, priority=priority, kind=kind)
+            self._entries[url] = item
+            if state == "queued":
+                heapq.heappush(self._heap, (-priority, next(self._seq), url))
+            else:
+                self._done.add(url)
+                if state == "done":
+                    self.pages_done += 1
+        if known:
+            return
+        seeds = [FrontierItem(url=self.home_url, depth=0, priority=1000.0, kind="home", source="start")]
+        for loc in self.sitemaps.urls[: self.settings.max_pages * 5]:
+            cand = self._candidate(canonicalize(loc), "", "body", min(2, self.settings.max_depth))
+            if cand is not None and cand.url != self.home_url:
+                cand.priority += SITEMAP_PRIORITY
+                cand.source = "sitemap"
+                seeds.append(cand)
+        for s in seeds:
+            self._push(s)
+        self.recorder.add_frontier(seeds)
+
+    async def run(self) -> SiteOutcome:
+        deadline = time.monotonic() + self.settings.site_time_limit
+        self.recorder.set_status("running")
+        try:
+            await self._discover()
+        except Exception as exc:
+            self.log.warning("discovery failed", error=str(exc)[:200])
+        self._seed()
+        home_error: str | None = None
+        home_blocked = False
+        capped = None
+        if not self.robots.allowed(self.home_url, self.settings.bot_token):
+            home_error = self.robots.error or "robots.txt disallows crawling the start page"
+            home_blocked = True
+        while home_error is None:
+            if self.pages_done >= self.settings.max_pages:
+                capped = f"page cap of {self.settings.max_pages} reached"
+                break
+            if time.monotonic() > deadline:
+                capped = f"time limit of {self.settings.site_time_limit:g} s reached"
+                break
+            item = self._pop()
+            if item is None:
+                break
+            if not self.robots.allowed(item.url, self.settings.bot_token):
+                self.recorder.mark(item.url, "skipped")
+                continue
+            is_home = item.url == self.home_url
+            rendered = await self._visit(item, is_home)
+            if is_home and not rendered.ok:
+                home_error, home_blocked = rendered.record.error, rendered.blocked
+        self.log.info("pages crawled", pages=self.pages_done, capped=capped)
+        await self.close()
+        return await self._finish(home_error, home_blocked)
+
+    async def _visit(self, item: FrontierItem, is_home: bool) -> Rendered:
+        try:
+            desktop = await self._render(item, "desktop", is_home)
+        except Exception as exc:  # the browser died: recover it and record the page as failed
+            self.log.warning("browser failure; recovering", url=item.url, error=str(exc)[:200])
+            await self.close()
+            desktop = self._failed(item, is_home, f"browser failure: {describe_error(exc, self.settings.page_timeout)}")
+        bundles = [desktop.bundle()]
+        key_page = is_home or item.kind in KEY_KINDS
+        if (desktop.ok and self.plan.needs_mobile and self.settings.mobile != "none"
+                and (self.settings.mobile == "all" or key_page)):
+            try:
+                mobile = await self._render(item, "mobile", is_home)
+            except Exception as exc:
+                await self.close()
+                mobile = self._failed(item, is_home, f"browser failure: {describe_error(exc, 0)}", "mobile")
+            bundles.append(mobile.bundle())
+        new_links: list[FrontierItem] = []
+        if desktop.ok and item.depth < self.settings.max_depth and not self.single_page:
+            for link in desktop.links:
+                if link.get("scheme") not in ("http", "https"):
+                    continue
+                cand = self._candidate(link["url"], f"{link.get('text', '')} {link.get('label', '')}".strip(),
+                                       link.get("region", "body"), item.depth + 1)
+                if cand is not None and self._push(cand):
+                    new_links.append(cand)
+        self.recorder.save_page(bundles, item.url, new_links)
+        self.pages_done += 1
+        return desktop
+
+    def _failed(self, item: FrontierItem, is_home: bool, error: str, viewport: str = "desktop") -> Rendered:
+        kind = "home" if is_home else item.kind
+        evidence: list[dict[str, Any]] = []
+        for probe in self.plan.probes_for(viewport, is_home or item.kind in KEY_KINDS):
+            evidence.extend(run_probe_safely(probe, {}, item.url, {}, error, is_home))
+        record = PageRecord(org_id=self.org["id"], url=item.url, final_url=None, status_code=None, viewport=viewport,
+                            depth=item.depth, kind=kind, title=None, load_ms=None, error=error)
+        kept = {"url": item.url, "final_url": None, "status": None, "headers": {}, "depth": item.depth, "kind": kind,
+                "is_home": is_home, "viewport": viewport, "org": self._org_artifact(), "errors": {}, "error": error}
+        return Rendered(record, evidence, kept, [])
+
+    async def _finish(self, home_error: str | None, home_blocked: bool) -> SiteOutcome:
+        """Site gatherers and site probes, on the stored pages; then the site's status."""
+        stored = self.recorder.site_pages()
+        pages = []
+        for rec, kept in stored:
+            mapping = dict(kept or {})
+            mapping.setdefault("url", rec.url)
+            mapping.setdefault("final_url", rec.final_url)
+            mapping.setdefault("status", rec.status_code)
+            mapping.setdefault("depth", rec.depth)
+            mapping.setdefault("kind", rec.kind)
+            mapping.setdefault("viewport", rec.viewport)
+            mapping.setdefault("is_home", rec.kind == "home")
+            mapping.setdefault("error", rec.error)
+            pages.append(mapping)
+        site_artifacts: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        if home_error is None and self.plan.site_gatherers:
+            sctx = self._site_context(pages)
+            for g in self.plan.site_gatherers:
+                try:
+                    site_artifacts[g.name] = await asyncio.wait_for(
+                        g.gather_site(sctx), max(self.settings.page_timeout * 4, 60))
+                except Exception as exc:
+                    errors[g.name] = describe_error(exc, self.settings.page_timeout)
+                    self.log.warning("site gatherer failed", gatherer=g.name, error=errors[g.name])
+            await self.close()
+        evidence: list[dict[str, Any]] = []
+        base = {"org": self._org_artifact(), "home_url": self.home_url}
+        for probe in self.plan.site_probes:
+            wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
+            view_pages = [{k: v for k, v in p.items() if k in wanted} for p in pages]
+            artifacts = {**base, "pages": view_pages, **site_artifacts}
+            evidence.extend(run_probe_safely(probe, artifacts, self.home_url, errors, home_error))
+        status = "done" if home_error is None else ("blocked" if home_blocked else "failed")
+        self.recorder.save_site(evidence, status, home_error)
+        return SiteOutcome(status=status, error=home_error, pages=self.pages_done)
