@@ -28,7 +28,7 @@ from crawler.browser import BrowserPool
 from crawler.consent import inspect_banner, refuse_optional
 from crawler.discovery import Robots, SitemapResult, fetch_robots, fetch_sitemaps
 from crawler.files import FileStore
-from crawler.gatherers import CORE_FIELDS, PageContext, SiteContext
+from crawler.gatherers import CORE_FIELDS, PageContext, SiteContext, gatherer_for
 from crawler.plan import Plan
 from crawler.politeness import Politeness
 from crawler.priority import KEY_KINDS, SITEMAP_PRIORITY, link_priority
@@ -99,11 +99,18 @@ def stamp(probe: Probe, evidence: list[Evidence], url: str | None, is_home: bool
 
 
 def run_probe_safely(probe: Probe, artifacts: dict[str, Any], url: str | None,
-                     errors: dict[str, str], page_error: str | None, is_home: bool = False) -> list[dict[str, Any]]:
-    """Run one probe on what it asked for; anything it could not see becomes `error` evidence."""
+                     errors: dict[str, str], page_error: str | None, is_home: bool = False,
+                     site_level: bool = False) -> list[dict[str, Any]]:
+    """Run one probe on what it asked for; anything it could not see becomes `error` evidence.
+
+    For a site probe only site artifacts must be present: per-page artifacts are in `pages`,
+    with each page's own `errors`."""
     if page_error and not getattr(probe, "on_error_pages", False):
         return stamp(probe, probe.error_evidence(f"page could not be measured: {page_error}", url), url, is_home)
-    missing = [r for r in probe.requires if r not in CORE_FIELDS and r not in artifacts]
+    required = [r for r in probe.requires if r not in CORE_FIELDS and r not in probe.optional]
+    if site_level:
+        required = [r for r in required if gatherer_for(r).scope == "site"]
+    missing = [r for r in required if r not in artifacts]
     if missing and not page_error:
         why = errors.get(missing[0], "not gathered")
         return stamp(probe, probe.error_evidence(f"artifact {missing[0]!r} unavailable: {why}", url), url, is_home)
@@ -619,7 +626,7 @@ class SiteCrawler:
             wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
             view_pages = [{k: v for k, v in p.items() if k in wanted} for p in pages]
             artifacts = {**base, "pages": view_pages, **site_artifacts}
-            evidence.extend(run_probe_safely(probe, artifacts, self.home_url, errors, home_error))
+            evidence.extend(run_probe_safely(probe, artifacts, self.home_url, errors, home_error, site_level=True))
         status = "done" if home_error is None else ("blocked" if home_blocked else "failed")
         self.recorder.save_site(evidence, status, home_error)
         return SiteOutcome(status=status, error=home_error, pages=self.pages_done)

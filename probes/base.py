@@ -78,6 +78,7 @@ class Probe(ABC):
     - `viewport`: which rendering a page-scope probe reads ("desktop" or "mobile").
     - `pages`: "all" pages, or only "key" pages (home + mystery-shopper pages).
     - `criteria`: the criterion ids it emits; a trailing "*" marks a family (e.g. "axe.*").
+    - `optional`: required artifacts it can do without when their gatherer fails.
     """
 
     id: ClassVar[str]
@@ -88,6 +89,9 @@ class Probe(ABC):
     viewport: ClassVar[str] = "desktop"
     pages: ClassVar[str] = "all"
     criteria: ClassVar[tuple[str, ...]] = ()
+    # Required artifacts the probe can do without (e.g. a screenshot to attach): when their
+    # gatherer fails the probe still runs, without them.
+    optional: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from functools import cache
 from importlib.metadata import entry_points
 
@@ -15,6 +16,11 @@ log = structlog.get_logger(__name__)
 # module:Class for each built-in; imported lazily so a broken plugin cannot stop the others.
 BUILTIN: tuple[str, ...] = (
     "probes.page_basics:PageBasicsProbe",
+    "probes.security:SecurityProbe", "probes.privacy:PrivacyProbe", "probes.findability:FindabilityProbe", "probes.performance:PerformanceProbe", "probes.links:LinksProbe",
+    "probes.accessibility:AccessibilityProbe", "probes.accessibility_statement:AccessibilityStatementProbe", "probes.keyboard:KeyboardProbe",
+    "probes.mobile_layout:MobileLayoutProbe",
+    "probes.eid_login:EidLoginProbe", "probes.contact_channels:ContactChannelsProbe",
+    "probes.languages:LanguagesProbe", "probes.freshness:FreshnessProbe", "probes.readability:ReadabilityProbe", "probes.social:SocialProbe", "probes.services:ServicesProbe",
 )
 
 
@@ -40,6 +46,14 @@ def all_probes() -> dict[str, type[Probe]]:
     for spec in BUILTIN:
         cls = _load(spec)
         found[cls.id] = cls
+    # Extra probes without packaging: MATURITY_EXTRA_PROBES="pkg.module:Class,other.module:Class".
+    for spec in filter(None, (s.strip() for s in os.environ.get("MATURITY_EXTRA_PROBES", "").split(","))):
+        try:
+            cls = _load(spec)
+        except Exception as exc:
+            log.warning("probe plugin failed to load", spec=spec, error=str(exc))
+            continue
+        found.setdefault(cls.id, cls)
     for ep in entry_points(group="maturity.probes"):
         try:
             cls = ep.load()

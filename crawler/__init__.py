@@ -1,0 +1,1 @@
+"""The crawler: frontier, browser, gatherers and the site runner that hosts the probes."""
