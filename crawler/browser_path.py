@@ -29,7 +29,7 @@ def find_chromium(explicit: str | None = None) -> str:
     """Return a Chromium executable path in the documented order of preference."""
     chosen = explicit or os.environ.get("MATURITY_CHROMIUM")
     if chosen:
-        path = shutil.which(chosen) or chosen
+        path: str = shutil.which(chosen) or chosen
         if not os.access(path, os.X_OK):
             raise BrowserNotFound(f"browser {chosen!r} (from --browser/MATURITY_CHROMIUM) is not an executable")
         return path
@@ -37,9 +37,9 @@ def find_chromium(explicit: str | None = None) -> str:
     if found:
         return found
     for name in SYSTEM_NAMES:
-        path = shutil.which(name)
-        if path:
-            return path
+        system = shutil.which(name)
+        if system:
+            return system
     raise BrowserNotFound(
         "no Chromium found: set MATURITY_CHROMIUM or --browser, run `playwright install chromium`, "
         "or install the distribution's chromium package (make setup does this)"

@@ -287,10 +287,12 @@ class SiteCrawler:
         page.on("request", on_request)
         page.on("response", on_response)
         page.on("requestfailed", on_failed)
-        page.on("console", lambda m: len(console) < 200 and console.append(
-            {"type": m.type, "text": m.text[:500]}))
-        page.on("pageerror", lambda e: len(console) < 200 and console.append(
-            {"type": "pageerror", "text": str(e)[:500]}))
+        def on_console(kind: str, text: str) -> None:
+            if len(console) < 200:
+                console.append({"type": kind, "text": text[:500]})
+
+        page.on("console", lambda m: on_console(m.type, m.text))
+        page.on("pageerror", lambda e: on_console("pageerror", str(e)))
         page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
 
     async def _goto(self, page: Page, url: str) -> Response | None:

@@ -309,7 +309,7 @@ def list_probes(as_json: Annotated[bool, typer.Option("--json")] = False) -> Non
     for col in ("id", "version", "scope", "criteria", "description"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r["id"], r["version"], r["scope"], ", ".join(r["criteria"]), r["description"])
+        table.add_row(str(r["id"]), str(r["version"]), str(r["scope"]), ", ".join(r["criteria"]), str(r["description"]))
     out.print(table)
 
 

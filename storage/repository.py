@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -180,7 +180,7 @@ class Store:
                  "details": e.get("details") or {}, "author": e.get("author"), "created_at": now()}
                 for e in evidence]
         if rows:
-            s.execute(Evidence.__table__.insert(), rows)
+            s.execute(insert(Evidence), rows)
 
     def save_site_result(self, crawl_id: int, org_id: str, evidence: list[dict[str, Any]], status: str,
                          error: str | None = None) -> None:
@@ -235,10 +235,10 @@ class Store:
             s.execute(delete(DimensionScore).where(DimensionScore.crawl_id == crawl_id,
                                                    DimensionScore.map_version == map_version))
             if criteria:
-                s.execute(CriterionResult.__table__.insert(),
+                s.execute(insert(CriterionResult),
                           [{"crawl_id": crawl_id, "map_version": map_version, **c} for c in criteria])
             if dimensions:
-                s.execute(DimensionScore.__table__.insert(),
+                s.execute(insert(DimensionScore),
                           [{"crawl_id": crawl_id, "map_version": map_version, "computed_at": now(), **d}
                            for d in dimensions])
 
@@ -263,40 +263,22 @@ class Store:
                                   .distinct()))
 
     # ---- scoring queries (criteria_map) ----
-    # Set-based reads for criteria_map.scoring: evidence is aggregated in SQL (GROUP BY
-    # organisation, map criterion, page), never loaded row by row, so re-scoring a million
-    # rows stays fast and flat in memory.
-    _SCORE_SQL = """
-        SELECT org_id, idx, COUNT(us), SUM(us), MIN(us), MAX(us),
-               SUM(np), SUM(npa), SUM(nf), SUM(nr), SUM(nna), SUM(ne), SUM(nt)
-        FROM (
-            SELECT org_id, idx,
-                   SUM(w * v) / SUM(CASE WHEN v IS NOT NULL THEN w END) AS us,
-                   SUM(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS np,
-                   SUM(CASE WHEN outcome = 'partial' THEN 1 ELSE 0 END) AS npa,
-                   SUM(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS nf,
-                   SUM(CASE WHEN outcome = 'review' THEN 1 ELSE 0 END) AS nr,
-                   SUM(CASE WHEN outcome = 'not_applicable' THEN 1 ELSE 0 END) AS nna,
-                   SUM(CASE WHEN outcome = 'error' THEN 1 ELSE 0 END) AS ne,
-                   COUNT(*) AS nt
-            FROM (
-                SELECT e.org_id AS org_id, s.idx AS idx, e.page_id AS unit_page,
-                       CASE WHEN e.page_id IS NULL THEN e.url END AS unit_url,
-                       e.outcome AS outcome, s.w AS w,
-                       CASE e.outcome
-                           WHEN 'pass' THEN COALESCE(s.s_pass, e.score, 1.0)
-                           WHEN 'partial' THEN COALESCE(s.s_partial, e.score, 0.5)
-                           WHEN 'fail' THEN COALESCE(s.s_fail, e.score, 0.0)
-                       END AS v
-                FROM evidence e JOIN cm_sel s ON s.criterion = e.criterion
-                WHERE e.crawl_id = :crawl_id AND e.probe_id <> 'manual'
-                  AND (s.probe IS NULL OR s.probe = e.probe_id)
-                  AND (s.home_only = 0 OR e.is_home) {org_filter}
-            ) r
-            GROUP BY org_id, idx, unit_page, unit_url
-        ) u
-        GROUP BY org_id, idx
-    """
+    # Set-based reads for criteria_map.scoring. Evidence is reduced in SQL to one row per
+    # (organisation, criterion, probe, home page or not, outcome) — a few hundred rows per
+    # organisation, whatever the number of pages — so re-scoring a million rows stays fast
+    # and flat in memory, and the query does not depend on the map.
+    def scoring_counts(self, crawl_id: int, org_ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
+        """Rows (org_id, criterion, probe_id, is_home, outcome, records, scored records,
+        sum, min and max of score) of a crawl's automated evidence."""
+        q = (select(Evidence.org_id, Evidence.criterion, Evidence.probe_id, Evidence.is_home, Evidence.outcome,
+                    func.count(), func.count(Evidence.score), func.sum(Evidence.score), func.min(Evidence.score),
+                    func.max(Evidence.score))
+             .where(Evidence.crawl_id == crawl_id, Evidence.probe_id != "manual")
+             .group_by(Evidence.org_id, Evidence.criterion, Evidence.probe_id, Evidence.is_home, Evidence.outcome))
+        if org_ids is not None:
+            q = q.where(Evidence.org_id.in_(list(org_ids)))
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
 
     def scoring_criteria_present(self, crawl_id: int) -> list[str]:
         """Distinct evidence criterion ids of a crawl (an index-only scan)."""
@@ -309,33 +291,6 @@ class Store:
             sites = set(s.scalars(select(CrawlSite.org_id).where(CrawlSite.crawl_id == crawl_id)))
             sites |= set(s.scalars(select(Evidence.org_id).where(Evidence.crawl_id == crawl_id).distinct()))
             return sorted(sites)
-
-    def scoring_aggregates(self, crawl_id: int, selection: Sequence[dict[str, Any]],
-                           org_ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
-        """Per (organisation, map criterion index): unit count, sum/min/max of unit scores and
-        outcome counts. `selection` rows: criterion, idx, w, s_pass, s_partial, s_fail,
-        probe, home_only — the map criteria's evidence selectors expanded to concrete ids."""
-        from sqlalchemy import bindparam, text
-
-        if not selection:
-            return []
-        org_filter = "AND e.org_id IN :org_ids" if org_ids is not None else ""
-        query = text(self._SCORE_SQL.format(org_filter=org_filter))
-        params: dict[str, Any] = {"crawl_id": crawl_id}
-        if org_ids is not None:
-            query = query.bindparams(bindparam("org_ids", expanding=True))
-            params["org_ids"] = list(org_ids)
-        with self.engine.begin() as conn:
-            conn.execute(text("DROP TABLE IF EXISTS cm_sel"))
-            conn.execute(text("CREATE TEMPORARY TABLE cm_sel (criterion VARCHAR(200), idx INTEGER, w FLOAT, "
-                              "s_pass FLOAT, s_partial FLOAT, s_fail FLOAT, probe VARCHAR(80), home_only INTEGER)"))
-            conn.execute(text("CREATE INDEX cm_sel_criterion ON cm_sel (criterion)"))
-            conn.execute(text("INSERT INTO cm_sel VALUES (:criterion, :idx, :w, :s_pass, :s_partial, :s_fail, "
-                              ":probe, :home_only)"), list(selection))
-            try:
-                return [tuple(r) for r in conn.execute(query, params)]
-            finally:
-                conn.execute(text("DROP TABLE cm_sel"))
 
     def scoring_rows(self, crawl_id: int, criteria: Sequence[str], org_ids: Sequence[str] | None = None,
                      limit: int | None = None, manual: bool = False) -> list[Evidence]:
@@ -379,9 +334,9 @@ class Store:
                 s.execute(delete(table).where(table.crawl_id == crawl_id, table.map_version == map_version,
                                               table.org_id.in_(list(org_ids))))
             if criteria:
-                s.execute(CriterionResult.__table__.insert(),
+                s.execute(insert(CriterionResult),
                           [{"crawl_id": crawl_id, "map_version": map_version, **c} for c in criteria])
             if dimensions:
-                s.execute(DimensionScore.__table__.insert(),
+                s.execute(insert(DimensionScore),
                           [{"crawl_id": crawl_id, "map_version": map_version, "computed_at": now(), **d}
                            for d in dimensions])

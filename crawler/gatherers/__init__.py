@@ -18,6 +18,9 @@ from crawler.gatherers.base import Gatherer, JsGatherer, PageContext, SiteContex
 # Modules whose Gatherer subclasses are registered (each subclass with a `name`).
 MODULES: tuple[str, ...] = (
     "crawler.gatherers.core",
+    "crawler.gatherers.site_http", "crawler.gatherers.page_metrics", "crawler.gatherers.search",
+    "crawler.gatherers.axe", "crawler.gatherers.keyboard", "crawler.gatherers.statement",
+    "crawler.gatherers.mobile",
 )
 
 CORE_FIELDS = ("url", "final_url", "status", "headers", "depth", "kind", "is_home", "viewport", "org",

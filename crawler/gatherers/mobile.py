@@ -49,6 +49,7 @@ LOCK_RECORDER_JS = r"""
 HELPERS_JS = r"""
   const de = document.documentElement, body = document.body;
   const sx = window.scrollX, sy = window.scrollY;
+  const nthCache = new Map();
   const cssPath = (el) => {
     const parts = [];
     for (let n = el, depth = 0; n && n.nodeType === 1 && depth < 4; n = n.parentElement, depth++) {
@@ -58,8 +59,13 @@ HELPERS_JS = r"""
       if (cls) part += '.' + cls;
       const p = n.parentElement;
       if (p) {
-        const same = Array.from(p.children).filter(c => c.tagName === n.tagName);
-        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(n) + 1) + ')';
+        if (!nthCache.has(p)) {  // one pass per parent: long lists stay linear
+          const counts = {}, nth = new Map();
+          for (const c of p.children) { counts[c.tagName] = (counts[c.tagName] || 0) + 1; nth.set(c, counts[c.tagName]); }
+          nthCache.set(p, {counts, nth});
+        }
+        const {counts, nth} = nthCache.get(p);
+        if (counts[n.tagName] > 1) part += ':nth-of-type(' + nth.get(n) + ')';
       }
       parts.unshift(part);
       if (n === body) break;
@@ -197,9 +203,11 @@ MEASURE_JS = "(opts) => {" + HELPERS_JS + r"""
       if (type) ref.setAttribute('type', type);
       if (tag === 'button') ref.textContent = el.textContent;
       ref.style.cssText = 'all: revert; position: absolute; visibility: hidden; left: 0; top: 0;';
-      el.parentElement.appendChild(ref);
-      const rr = ref.getBoundingClientRect();
-      uaSizes.set(k, [rr.width, rr.height]);
+      try {
+        (el.parentElement || body).appendChild(ref);
+        const rr = ref.getBoundingClientRect();
+        uaSizes.set(k, [rr.width, rr.height]);
+      } catch (e) { uaSizes.set(k, [-99, -99]); }
       ref.remove();
     }
     const [w, h] = uaSizes.get(k);
@@ -255,7 +263,8 @@ MEASURE_JS = "(opts) => {" + HELPERS_JS + r"""
 
   // Navigation: toggles and navigation blocks in the first screen.
   const vh = window.innerHeight;
-  const firstScreen = (r, cs) => (r.top < vh && r.bottom > 0) || cs.position === 'fixed' || cs.position === 'sticky';
+  const firstScreen = (r, cs) => r.left < de.clientWidth && r.right > 0 &&
+    ((r.top < vh && r.bottom > 0) || cs.position === 'fixed' || cs.position === 'sticky');
   const linksIn = (root) => {
     if (!root) return 0;
     let n = 0;
@@ -301,7 +310,7 @@ MEASURE_JS = "(opts) => {" + HELPERS_JS + r"""
     for (const a of nav.querySelectorAll('a[href]')) {
       total++;
       const cs = getComputedStyle(a); const r = a.getBoundingClientRect();
-      if (shown(a, cs) && r.width > 1 && r.height > 1 && firstScreen(r, cs) && r.left < de.clientWidth && r.right > 0) visible++;
+      if (shown(a, cs) && r.width > 1 && r.height > 1 && firstScreen(r, cs)) visible++;
     }
     out.nav.navs.push({name: nameOf(nav), classes: ((nav.getAttribute('class') || '') + ' ' + (nav.id || '')).trim().slice(0, 120),
                        selector: cssPath(nav), links: total, visible_links: visible});
@@ -367,22 +376,23 @@ class MobileLayoutGatherer(Gatherer):
         opts = {"maxNodes": self.max_text_nodes, "maxTargets": self.max_targets,
                 "runningTextLetters": self.running_text_letters, "orientation": False}
         result: dict[str, Any] = await page.evaluate(MEASURE_JS, opts)
-        original = page.viewport_size or {"width": 375, "height": 812}
+        size = page.viewport_size
+        width, height = (size["width"], size["height"]) if size else (375, 812)
         try:
-            await self._resize(page, {"width": NARROW_WIDTH, "height": original["height"]})
+            await self._resize(page, NARROW_WIDTH, height)
             result["narrow"] = await page.evaluate(RESIZED_JS, opts)
-            await self._resize(page, {"width": original["height"], "height": original["width"]})
+            await self._resize(page, height, width)  # landscape
             result["landscape"] = await page.evaluate(RESIZED_JS, {**opts, "orientation": True})
         finally:
-            await self._resize(page, original)
-        result["width"] = original["width"]
+            await self._resize(page, width, height)
+        result["width"] = width
         href = result.get("manifest_href")
         if ctx.kind == "home" and href:
             result["manifest"] = await page.evaluate(MANIFEST_JS, href)
         return result
 
     @staticmethod
-    async def _resize(page: Any, size: dict[str, int]) -> None:
-        await page.set_viewport_size(size)
+    async def _resize(page: Any, width: int, height: int) -> None:
+        await page.set_viewport_size({"width": width, "height": height})
         await page.evaluate(NEXT_FRAME_JS)
         await asyncio.sleep(SETTLE_SECONDS)

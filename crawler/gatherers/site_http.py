@@ -27,7 +27,7 @@ from crawler.gatherers.base import Gatherer, SiteContext
 
 MAX_HOPS = 5
 MAX_LINK_CHECKS = 100  # requests per site; settings.max_link_checks overrides
-LINK_CHECK_SECONDS = 180.0  # wall-clock budget for link checks
+LINK_CHECK_SECONDS = 180.0  # wall-clock budget for link checks, at most
 NOT_FOUND_HTML_BYTES = 300_000
 
 
@@ -79,7 +79,7 @@ def describe_error(exc: BaseException) -> tuple[str, bool]:
     for e in chain:
         if isinstance(e, ssl.SSLCertVerificationError):
             return f"certificate: {e.verify_message or e}", True
-    text = " / ".join(str(e) for e in chain if str(e))[:300] or type(exc).__name__
+    text = " / ".join(dict.fromkeys(str(e) for e in chain if str(e)))[:300] or type(exc).__name__
     cert = "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower()
     return text, cert
 
@@ -231,6 +231,9 @@ class LinkCheckGatherer(Gatherer):
         candidates, known = link_candidates(ctx.pages)
         robots = _robots(ctx)
         timeout = _timeout(ctx.settings)
+        # The runner gives a site gatherer max(4 × page_timeout, 60) s; stop well before that
+        # so what was checked is kept rather than lost to a timeout.
+        budget = min(LINK_CHECK_SECONDS, 0.5 * max(4 * float(ctx.settings.page_timeout), 60.0))
         started = time.monotonic()
         checked: list[dict[str, Any]] = []
         skipped = {"robots": 0, "cap": 0, "time": 0}
@@ -245,7 +248,7 @@ class LinkCheckGatherer(Gatherer):
             if requests >= cap:
                 skipped["cap"] += 1
                 continue
-            if time.monotonic() - started > LINK_CHECK_SECONDS:
+            if time.monotonic() - started > budget:
                 skipped["time"] += 1
                 continue
             entry = await self._check(ctx, url, timeout)
@@ -253,7 +256,7 @@ class LinkCheckGatherer(Gatherer):
             entry["from"] = source
             checked.append(entry)
         return {"checked": checked, "candidates": len(candidates), "requests": requests, "cap": cap,
-                "skipped": skipped, "capped": bool(skipped["cap"] or skipped["time"])}
+                "skipped": skipped, "capped": bool(skipped["cap"] or skipped["time"]), "budget_s": budget}
 
     async def _check(self, ctx: SiteContext, url: str, timeout: float) -> dict[str, Any]:
         result = await follow(ctx.http, url, ctx.polite, method="HEAD", timeout=timeout, max_hops=3,
