@@ -22,7 +22,10 @@ KEY_KINDS = frozenset({"home", "contact", "login", "eservices", "accessibility",
                        "easy-read", "sign-language", "search", "about"})
 REGION_BONUS = {"header": 3.0, "nav": 2.5, "footer": 2.5, "aside": 0.5, "main": 0.0, "body": 0.0}
 DEPTH_PENALTY = 1.0
-SITEMAP_PRIORITY = -2.0  # sitemap URLs fill the budget after linked pages of equal standing
+SITEMAP_PRIORITY = -2.0
+# Longer link texts are teasers in running text ("Så loggar du in med BankID …"): their words
+# say what an article is about, not which page the link leads to.
+MAX_LABEL_WORDS = 6  # sitemap URLs fill the budget after linked pages of equal standing
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def classify(text: str, url: str) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
     for cat in categories():
         hit = 0.0
-        if text and cat.text.find(text):
+        if text and len(text.split()) <= MAX_LABEL_WORDS and cat.text.find(text):
             hit = cat.weight
         elif cat.url.find(slug) or cat.url.find(path):
             hit = cat.weight * 0.8

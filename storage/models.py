@@ -118,7 +118,8 @@ class Evidence(Base):
     __tablename__ = "evidence"
     __table_args__ = (
         Index("ix_evidence_crawl_criterion", "crawl_id", "criterion"),
-        Index("ix_evidence_org", "crawl_id", "org_id"),
+        # Covers the scoring query: re-scoring reads the index alone, in order.
+        Index("ix_evidence_scoring", "crawl_id", "org_id", "criterion", "probe_id", "is_home", "outcome", "score"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     crawl_id: Mapped[int | None] = mapped_column(ForeignKey("crawls.id", ondelete="CASCADE"))

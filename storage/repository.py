@@ -269,16 +269,20 @@ class Store:
     # and flat in memory, and the query does not depend on the map.
     def scoring_counts(self, crawl_id: int, org_ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
         """Rows (org_id, criterion, probe_id, is_home, outcome, records, scored records,
-        sum, min and max of score) of a crawl's automated evidence."""
+        sum, min and max of score) of a crawl's automated evidence; a pass/partial/fail
+        record without a score counts as 1 / 0.5 / 0."""
+        from sqlalchemy import case
+
+        value = func.coalesce(Evidence.score, case({"pass": 1.0, "partial": 0.5, "fail": 0.0},
+                                                   value=Evidence.outcome))
         q = (select(Evidence.org_id, Evidence.criterion, Evidence.probe_id, Evidence.is_home, Evidence.outcome,
-                    func.count(), func.count(Evidence.score), func.sum(Evidence.score), func.min(Evidence.score),
-                    func.max(Evidence.score))
+                    func.count(), func.count(value), func.sum(value), func.min(value), func.max(value))
              .where(Evidence.crawl_id == crawl_id, Evidence.probe_id != "manual")
              .group_by(Evidence.org_id, Evidence.criterion, Evidence.probe_id, Evidence.is_home, Evidence.outcome))
         if org_ids is not None:
             q = q.where(Evidence.org_id.in_(list(org_ids)))
         with self.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(q)]
+            return [tuple(r) for r in conn.execute(q).fetchall()]
 
     def scoring_criteria_present(self, crawl_id: int) -> list[str]:
         """Distinct evidence criterion ids of a crawl (an index-only scan)."""
@@ -326,17 +330,77 @@ class Store:
                     if i is not None}
             return sorted(ids)
 
-    def replace_org_scores(self, crawl_id: int, map_version: str, org_ids: Sequence[str],
+    def replace_org_scores(self, crawl_id: int, map_version: str, org_ids: Sequence[str] | None,
                            criteria: list[dict[str, Any]], dimensions: list[dict[str, Any]]) -> None:
-        """Like replace_scores, for some organisations only (a verdict, a partial re-score)."""
-        with self.sessions.begin() as s:
-            for table in (CriterionResult, DimensionScore):
-                s.execute(delete(table).where(table.crawl_id == crawl_id, table.map_version == map_version,
-                                              table.org_id.in_(list(org_ids))))
+        """Like replace_scores (for all organisations when `org_ids` is None, else only
+        those), as one Core executemany per table."""
+        from sqlalchemy import insert
+
+        with self.engine.begin() as conn:
+            for model in (CriterionResult, DimensionScore):
+                stmt = delete(model).where(model.crawl_id == crawl_id, model.map_version == map_version)
+                if org_ids is not None:
+                    stmt = stmt.where(model.org_id.in_(list(org_ids)))
+                conn.execute(stmt)
             if criteria:
-                s.execute(insert(CriterionResult),
-                          [{"crawl_id": crawl_id, "map_version": map_version, **c} for c in criteria])
+                conn.execute(insert(CriterionResult),
+                             [{"crawl_id": crawl_id, "map_version": map_version, **c} for c in criteria])
             if dimensions:
-                s.execute(insert(DimensionScore),
-                          [{"crawl_id": crawl_id, "map_version": map_version, "computed_at": now(), **d}
-                           for d in dimensions])
+                stamp = now()
+                conn.execute(insert(DimensionScore),
+                             [{"crawl_id": crawl_id, "map_version": map_version, "computed_at": stamp, **d}
+                              for d in dimensions])
+
+    # ---- report and operations queries ----
+    # Reads for maturity.report and the operations commands (crawls, prune); prune deletes
+    # files on disk only, so evidence rows and scores are never touched. Kept apart so the
+    # scoring and crawling API above stays small.
+    def report_crawl_summaries(self) -> list[tuple[Crawl, int, int, int]]:
+        """Every crawl, oldest first, with (sites, sites not done, desktop pages)."""
+        from sqlalchemy import case
+
+        not_done = func.sum(case((CrawlSite.status != "done", 1), else_=0))
+        q = (select(Crawl, func.count(CrawlSite.org_id), func.coalesce(not_done, 0),
+                    func.coalesce(func.sum(CrawlSite.pages), 0))
+             .outerjoin(CrawlSite, CrawlSite.crawl_id == Crawl.id).group_by(Crawl.id).order_by(Crawl.id))
+        with self.sessions() as s:
+            return [(c, int(n), int(bad), int(p)) for c, n, bad, p in s.execute(q).all()]
+
+    def report_map_versions(self, crawl_id: int) -> list[str]:
+        """Map versions a crawl has scores under, the first one it was scored with first."""
+        with self.sessions() as s:
+            rows = s.execute(select(DimensionScore.map_version, func.min(DimensionScore.computed_at))
+                             .where(DimensionScore.crawl_id == crawl_id)
+                             .group_by(DimensionScore.map_version)).all()
+        return [v for v, _ in sorted(rows, key=lambda r: (r[1] is None, r[1]))]
+
+    def report_evidence(self, crawl_id: int, org_id: str, per_criterion: int = 3) -> list[tuple[Evidence, int]]:
+        """An organisation's evidence, at most `per_criterion` rows per evidence criterion
+        (worst outcome first, home page first), each with the criterion's total count: the
+        examples a report shows, without loading every page's rows."""
+        from sqlalchemy import case
+
+        rank = case({"fail": 0, "error": 1, "partial": 2, "review": 3, "pass": 4}, value=Evidence.outcome, else_=5)
+        part = (Evidence.criterion, Evidence.probe_id)
+        inner = (select(Evidence.id.label("eid"),
+                        func.row_number().over(partition_by=part, order_by=(rank, Evidence.is_home.desc(),
+                                                                            Evidence.url, Evidence.id)).label("n"),
+                        func.count().over(partition_by=part).label("total"))
+                 .where(Evidence.crawl_id == crawl_id, Evidence.org_id == org_id).subquery())
+        q = (select(Evidence, inner.c.total).join(inner, inner.c.eid == Evidence.id)
+             .where(inner.c.n <= per_criterion).order_by(Evidence.criterion, inner.c.n))
+        with self.sessions() as s:
+            return [(e, int(t)) for e, t in s.execute(q).all()]
+
+    def report_files_before(self, cutoff: datetime, kind_prefix: str = "screenshot") -> list[ArtifactFile]:
+        """File rows of a kind created before `cutoff` (what retention may remove from disk)."""
+        with self.sessions() as s:
+            return list(s.scalars(select(ArtifactFile).where(ArtifactFile.created_at < cutoff,
+                                                             ArtifactFile.kind.startswith(kind_prefix))
+                                  .order_by(ArtifactFile.id)))
+
+    def report_paths_since(self, cutoff: datetime) -> set[str]:
+        """Paths still referenced by files created at or after `cutoff` (content addressing
+        shares one file between crawls; a newer reference keeps it)."""
+        with self.sessions() as s:
+            return set(s.scalars(select(ArtifactFile.path).where(ArtifactFile.created_at >= cutoff).distinct()))

@@ -92,26 +92,40 @@ def find_search_form(html: str, base_url: str) -> dict[str, Any] | None:
     return None
 
 
-def pick_word(links: list[dict[str, Any]] | None, html: str | None) -> tuple[str | None, str | None]:
-    """A content word from the navigation (and the link text it came from).
+MENU_SELECTORS = ("nav a, [role=navigation] a, header a, [role=banner] a",
+                  '[class*="meny"] a, [id*="meny"] a, [class*="menu"] a, [id*="menu"] a, [class*="nav"] a, '
+                  '[id*="nav"] a')
 
-    Main navigation first, then the header; within a link its longest word, because
-    "Barn och utbildning" is better searched as "utbildning" than as "barn".
-    """
-    texts: list[str] = []
-    if links:
-        for region in ("nav", "header"):
-            texts += [str(link.get("text") or "") for link in links
-                      if link.get("region") == region and link.get("in_scope") and link.get("visible", True)]
-    elif html:
-        soup = BeautifulSoup(html, "lxml")
-        for sel in ("nav a", "[role=navigation] a", "header a"):
-            texts += [a.get_text(" ", strip=True) for a in soup.select(sel)]
+
+def _word_in(texts: list[str]) -> tuple[str | None, str | None]:
     for text in texts:
         words = [w for w in WORD.findall(text) if w.casefold() not in SKIP_WORDS]
         if words:
             return max(words, key=len).casefold(), text
     return None, None
+
+
+def pick_word(links: list[dict[str, Any]] | None, html: str | None) -> tuple[str | None, str | None]:
+    """A content word from the navigation (and the link text it came from).
+
+    Main navigation first, then the header, then menus marked only by class or id (older
+    table layouts: `<td class="meny">`), then any short in-site link text. Within a link its
+    longest word, because "Barn och utbildning" is better searched as "utbildning".
+    """
+    links = links or []
+    for region in ("nav", "header"):
+        found = _word_in([str(link.get("text") or "") for link in links
+                          if link.get("region") == region and link.get("in_scope") and link.get("visible", True)])
+        if found[0]:
+            return found
+    if html:
+        soup = BeautifulSoup(html, "lxml")
+        for selector in MENU_SELECTORS:
+            found = _word_in([a.get_text(" ", strip=True) for a in soup.select(selector)])
+            if found[0]:
+                return found
+    return _word_in([str(link.get("text") or "") for link in links if link.get("in_scope")
+                     and link.get("visible", True) and 0 < len(str(link.get("text") or "").split()) <= 3])
 
 
 def results_url(form: dict[str, Any], word: str) -> str:

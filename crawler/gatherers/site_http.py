@@ -13,10 +13,12 @@ criterion of a probe into an error. They raise only when they could not look at 
 
 from __future__ import annotations
 
+import re
 import secrets
 import ssl
 import time
 from collections.abc import Callable
+from html import unescape
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -150,7 +152,8 @@ class HttpSecurityGatherer(Gatherer):
     async def gather_site(self, ctx: SiteContext) -> Any:
         home = home_of(ctx)
         https_url = home if home.startswith("https:") else with_scheme(home, "https")
-        http_url = with_scheme(home, "http")
+        # An http home page is its own answer (it was served without a redirect to https).
+        http_url = home if home.startswith("http:") else with_scheme(home, "http")
         timeout = _timeout(ctx.settings)
         headers = {"User-Agent": ctx.settings.user_agent}
         async with httpx.AsyncClient(verify=trust_store(ctx.settings), headers=headers) as client:
@@ -215,11 +218,31 @@ def link_candidates(pages: list[dict[str, Any]]) -> tuple[list[tuple[str, str]],
     return list(seen.items()), known
 
 
+def fingerprint(title: str, h1: str) -> str:
+    """What identifies an error page dressed as a 200: its title and first heading."""
+    return " | ".join(" ".join(unescape(re.sub(r"<[^>]+>", " ", x)).split()).casefold() for x in (title, h1))
+
+
+def html_fingerprint(html: str) -> str:
+    title = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.I | re.S)
+    return fingerprint(title.group(1) if title else "", h1.group(1) if h1 else "")
+
+
+def page_fingerprint(page: dict[str, Any]) -> str | None:
+    doc = page.get("document")
+    if not isinstance(doc, dict):
+        return None
+    return fingerprint(str(doc.get("title") or ""), str((doc.get("h1") or [""])[0] or ""))
+
+
 class LinkCheckGatherer(Gatherer):
     """Internal links' statuses: HEAD, then GET when HEAD says no (some servers refuse HEAD).
 
-    Capped by request count and time, robots.txt honoured; what was left out is recorded
-    so the probe can say how much it saw.
+    On a site that answers unknown addresses with 200 (a soft 404), a status says nothing,
+    so a made-up address is fetched first and links that land on the same error page (same
+    title and heading, or the same redirect target) are marked `soft_404`. Capped by request
+    count and time, robots.txt honoured; what was left out is recorded.
     """
 
     name = "link_check"
@@ -235,12 +258,16 @@ class LinkCheckGatherer(Gatherer):
         # so what was checked is kept rather than lost to a timeout.
         budget = min(LINK_CHECK_SECONDS, 0.5 * max(4 * float(ctx.settings.page_timeout), 60.0))
         started = time.monotonic()
+        soft, requests = await self._soft_404(ctx, timeout)
         checked: list[dict[str, Any]] = []
         skipped = {"robots": 0, "cap": 0, "time": 0}
-        requests = 0
+        pages = {str(p.get(k)): p for p in ctx.pages for k in ("url", "final_url") if p.get(k)}
         for url, source in candidates:
             if url in known:
-                checked.append({"url": url, "status": known[url], "from": source, "via": "crawl", "error": None})
+                final = str(pages[url].get("final_url") or url)
+                checked.append({"url": url, "status": known[url], "from": source, "via": "crawl", "error": None,
+                                "final_url": final,
+                                "soft_404": _is_soft(soft, url, final, page_fingerprint(pages[url]))})
                 continue
             if robots is not None and not robots.can_fetch(url, ctx.settings.bot_token):
                 skipped["robots"] += 1
@@ -251,22 +278,48 @@ class LinkCheckGatherer(Gatherer):
             if time.monotonic() - started > budget:
                 skipped["time"] += 1
                 continue
-            entry = await self._check(ctx, url, timeout)
+            entry = await self._check(ctx, url, timeout, soft)
             requests += entry.pop("requests")
             entry["from"] = source
             checked.append(entry)
         return {"checked": checked, "candidates": len(candidates), "requests": requests, "cap": cap,
-                "skipped": skipped, "capped": bool(skipped["cap"] or skipped["time"]), "budget_s": budget}
+                "skipped": skipped, "capped": bool(skipped["cap"] or skipped["time"]), "budget_s": budget,
+                "soft_404_site": soft}
 
-    async def _check(self, ctx: SiteContext, url: str, timeout: float) -> dict[str, Any]:
+    async def _soft_404(self, ctx: SiteContext, timeout: float) -> tuple[dict[str, Any] | None, int]:
+        parts = urlsplit(home_of(ctx))
+        made_up = urlunsplit((parts.scheme, parts.netloc, f"/lankkontroll-{secrets.token_hex(5)}", "", ""))
+        result = await follow(ctx.http, made_up, ctx.polite, timeout=timeout, body_bytes=100_000, max_hops=3)
+        used = max(1, len(result["chain"]))
+        if result["status"] is None or not 200 <= result["status"] < 300:
+            return None, used
+        if result["final_url"] != made_up:
+            return {"kind": "redirect", "target": result["final_url"]}, used
+        return {"kind": "same-url", "fingerprint": html_fingerprint(result["_body"].decode("utf-8", "replace"))}, used
+
+    async def _check(self, ctx: SiteContext, url: str, timeout: float,
+                     soft: dict[str, Any] | None) -> dict[str, Any]:
         result = await follow(ctx.http, url, ctx.polite, method="HEAD", timeout=timeout, max_hops=3,
                               stay_in=ctx.in_scope)
         requests = max(1, len(result["chain"]))
         via = "HEAD"
-        if result["status"] is None or result["status"] >= 400:
+        same_page = soft is not None and soft["kind"] == "same-url"
+        if result["status"] is None or result["status"] >= 400 or (same_page and result["status"] < 300):
             result = await follow(ctx.http, url, ctx.polite, method="GET", timeout=timeout, max_hops=3,
-                                  stay_in=ctx.in_scope)
+                                  stay_in=ctx.in_scope, body_bytes=100_000 if same_page else 0)
             requests += max(1, len(result["chain"]))
             via = "GET"
+        body = result.pop("_body", b"")
+        found = html_fingerprint(body.decode("utf-8", "replace")) if body else None
         return {"url": url, "status": result["status"], "final_url": result["final_url"], "via": via,
-                "error": result["error"], "requests": requests}
+                "error": result["error"], "requests": requests,
+                "soft_404": result["status"] is not None and result["status"] < 300
+                and _is_soft(soft, url, result["final_url"], found)}
+
+
+def _is_soft(soft: dict[str, Any] | None, url: str, final_url: str | None, found: str | None) -> bool:
+    if soft is None:
+        return False
+    if soft["kind"] == "redirect":
+        return bool(final_url) and final_url == soft["target"] and url != soft["target"]
+    return bool(found) and found == soft["fingerprint"] and found != " | "

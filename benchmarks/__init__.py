@@ -1,0 +1,1 @@
+"""`make bench`: the full probe suite against a bare axe-core scan, on local sites."""
