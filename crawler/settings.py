@@ -35,6 +35,7 @@ class CrawlSettings:
     max_html_bytes: int = 2_000_000  # rendered HTML kept for probes
     screenshots: bool = True
     browser: str | None = None
+    ca_bundle: str | None = None  # extra trust for the security probe's certificate check (tests, intranets)
     probes: list[str] = field(default_factory=list)  # empty = all
 
     @property

@@ -19,7 +19,7 @@ import lxml.html
 
 from crawler.urls import canonicalize
 from probes.base import Evidence, Outcome, Probe
-from probes.languages import page_index, unique_pages
+from probes.languages import page_index, readable_pages
 from probes.vocabulary import load_area, terms
 
 META_DATES = ("article:modified_time", "article:published_time", "og:updated_time", "dcterms.modified",
@@ -141,7 +141,7 @@ class FreshnessProbe(Probe):
         return when.date() if isinstance(when, datetime) else when
 
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
-        pages = [p for p in unique_pages(artifacts.get("pages") or []) if (p.get("status") or 0) < 400]
+        pages = readable_pages(artifacts)
         if not pages:
             return self.error_evidence("No page of the site could be read.")
         today = self._today(artifacts)

@@ -76,6 +76,12 @@ def unique_pages(pages: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return list(seen.values())
 
 
+def readable_pages(artifacts: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Pages that loaded (no load error, HTTP < 400), one per URL."""
+    return [p for p in unique_pages(artifacts.get("pages") or [])
+            if not p.get("error") and p.get("status") is not None and int(p["status"]) < 400]
+
+
 def page_index(pages: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
     index: dict[str, Mapping[str, Any]] = {}
     for page in pages:
@@ -104,7 +110,7 @@ def _link_codes(pages: list[Mapping[str, Any]]) -> dict[str, str]:
             continue
         for el in root.iter("a", "link"):
             href, code = el.get("href"), el.get("hreflang")
-            if href and code and not href.startswith(("#", "javascript:", "mailto:")):
+            if href and code and code.lower() != "x-default" and not href.startswith(("#", "javascript:", "mailto:")):
                 codes.setdefault(canonicalize(urljoin(base, href)), code)
     return codes
 
@@ -139,7 +145,7 @@ class LanguagesProbe(Probe):
         "languages.other", "languages.lang-attribute", "languages.read-aloud")
 
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
-        pages = [p for p in unique_pages(artifacts.get("pages") or []) if (p.get("status") or 0) < 400]
+        pages = readable_pages(artifacts)
         if not pages:
             return self.error_evidence("No page of the site could be read.")
         key_pages = sorted((p for p in pages if p.get("is_home") or p.get("kind")), key=lambda p: not p.get("is_home"))

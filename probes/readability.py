@@ -3,9 +3,10 @@
 LIX (Björnsson's läsbarhetsindex) = words / sentences + 100 · long words / words, where a
 long word has more than six letters. Only the main content is measured — <main>, the
 role=main element or a single <article>, else the body — without header, footer,
-navigation, asides, forms, hidden elements, parts marked with another lang, and lists made
-only of links, since menus would read as dozens of one-word "sentences" and make any page
-look easy.
+navigation, asides, forms, hidden elements, parts marked with another lang, blocks made
+only of links (link lists, teaser cards) and one- or two-word labels without a full stop,
+since menus and labels would read as dozens of one-word "sentences" and make any page
+look easy. Headings of three words or more count as sentences, as in classic LIX.
 
 Decision on other languages: LIX bands are calibrated on Swedish (English words are
 shorter, so English scores lower for the same difficulty), and the law asks for plain
@@ -26,6 +27,9 @@ from probes.languages import guess_language, primary
 from probes.vocabulary import terms
 
 MIN_WORDS = 50
+MIN_BLOCK_WORDS = 3
+LINKABLE = ("li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dt", "dd", "td", "span")
+LETTERS = re.compile(r"[\W_]+")
 BANDS = ((25, "very easy"), (30, "easy"), (40, "medium"), (50, "hard"), (60, "very hard"), (float("inf"), "bureaucratic"))
 BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote", "figcaption",
          "caption", "pre", "div", "section", "article", "br", "tr", "summary", "label", "legend", "address"}
@@ -56,10 +60,10 @@ def main_blocks(html: str) -> tuple[list[str], str]:
         foreign = page_lang and el.get("lang") and primary(el.get("lang")) != page_lang  # a quote, a summary
         if el.tag in DROP_TAGS or role in DROP_ROLES or hidden or chrome or marked or foreign:
             el.drop_tree()
-    for li in list(root.iter("li")):
-        links = "".join(a.text_content() for a in li.iter("a"))
-        if links.strip() and re.sub(r"\s", "", links) == re.sub(r"\s", "", li.text_content()):
-            li.drop_tree()  # link lists (related pages, tags) are navigation, not prose
+    for el in list(root.iter(*LINKABLE)):
+        links = "".join(a.text_content() for a in el.iter("a"))
+        if links.strip() and LETTERS.sub("", links) == LETTERS.sub("", el.text_content()):
+            el.drop_tree()  # link lists, teaser cards, "Alla nyheter · Prenumerera": navigation, not prose
     container, where = root, "body"
     for xpath, name in (("//main", "main"), ("//*[@role='main']", "main"), ("//article", "article")):
         found = root.xpath(xpath)
@@ -71,7 +75,8 @@ def main_blocks(html: str) -> tuple[list[str], str]:
             el.text = "\n" + (el.text or "")
             el.tail = "\n" + (el.tail or "")
     blocks = [re.sub(r"\s+", " ", b).strip() for b in container.text_content().split("\n")]
-    return [b for b in blocks if WORD.search(b)], where
+    # one- and two-word labels without a full stop ("Kontaktcenter", "Boka tid") are not prose
+    return [b for b in blocks if len(WORD.findall(b)) >= MIN_BLOCK_WORDS or b.endswith((".", "!", "?"))], where
 
 
 def sentences(block: str) -> list[str]:

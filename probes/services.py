@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.urls import canonicalize
 from probes.base import Evidence, Outcome, Probe
-from probes.languages import page_index, unique_pages
+from probes.languages import page_index, readable_pages, unique_pages
 from probes.vocabulary import terms
 
 MIN_LISTED = 3
@@ -92,7 +92,7 @@ class ServicesProbe(Probe):
     criteria = ("services.eservices", "services.open-data")
 
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
-        pages = [p for p in unique_pages(artifacts.get("pages") or []) if (p.get("status") or 0) < 400]
+        pages = readable_pages(artifacts)
         everything = unique_pages(artifacts.get("pages") or [])
         if not pages:
             return self.error_evidence("No page of the site could be read.")
@@ -116,9 +116,11 @@ class ServicesProbe(Probe):
                     lists.setdefault(str(link.get("url")), _label(link)[:80])
                 elif is_platform_link(link):
                     singles.append(str(link.get("url")))
-        for page in pages:
-            if page.get("kind") == "eservices":
-                lists.setdefault(canonicalize(str(page.get("url"))), str((page.get("document") or {}).get("title") or "")[:80])
+        for page in pages:  # the crawler's "eservices" page, when its title says it is a list
+            doc = page.get("document") or {}
+            title = " ".join([str(doc.get("title") or ""), *map(str, doc.get("h1") or [])])
+            if page.get("kind") == "eservices" and is_list_link({"text": title[:60]}):
+                lists.setdefault(canonicalize(str(page.get("url"))), title[:80])
         checked: dict[str, int | str] = {}
         for url in lists:
             target = index.get(canonicalize(url))
@@ -135,7 +137,7 @@ class ServicesProbe(Probe):
         if good:
             verified = [u for u in good if checked[u] != "not crawled"]
             url = (verified or good)[0]
-            how = f"lists {checked[url]} services" if url in verified else "leads outside the crawl"
+            how = f"lists {checked[url]} services" if url in verified else "was found (its target was not crawled)"
             return Evidence("services.eservices", Outcome.PASS, f"A list of e-services ({lists[url]!r}) {how}.",
                             details=details, url=url)
         thin = [u for u, c in checked.items() if isinstance(c, int)]

@@ -17,11 +17,12 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from probes.base import Evidence, Outcome, Probe
-from probes.languages import controls, unique_pages
+from probes.languages import controls, readable_pages
 from probes.vocabulary import Terms, load_area, terms
 
 PLATFORMS = ("facebook", "instagram", "linkedin", "youtube", "x", "tiktok", "mastodon", "threads", "flickr")
 EXTRA = ("bluesky", "vimeo", "pinterest")
+NAMES = {"x": "X/Twitter", "linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok"}
 OWN_REGIONS = ("header", "footer", "nav")
 OWN_KINDS = ("about", "contact")
 HANDLE = re.compile(r"^@?[\w.\-]{1,100}$")
@@ -100,7 +101,7 @@ class SocialProbe(Probe):
         "social.profiles", "social.share-buttons", "social.open-graph", "social.embedded-feed")
 
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
-        pages = [p for p in unique_pages(artifacts.get("pages") or []) if (p.get("status") or 0) < 400]
+        pages = readable_pages(artifacts)
         if not pages:
             return self.error_evidence("No page of the site could be read.")
         found: dict[str, dict[str, dict[str, Any]]] = {}
@@ -137,7 +138,7 @@ class SocialProbe(Probe):
         criterion = f"social.{platform}"
         own = self._own(profiles)
         details = {"profiles": own[:5], "mentioned": [u for u in profiles if u not in own][:5]}
-        name = "X/Twitter" if platform == "x" else platform.capitalize()
+        name = NAMES.get(platform, platform.capitalize())
         if own:
             return Evidence(criterion, Outcome.PASS, f"The organisation links its {name} account {own[0]}.",
                             details=details, url=sorted(profiles[own[0]]["pages"])[0])

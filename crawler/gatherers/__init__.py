@@ -23,7 +23,7 @@ MODULES: tuple[str, ...] = (
     "crawler.gatherers.mobile",
 )
 
-CORE_FIELDS = ("url", "final_url", "status", "headers", "depth", "kind", "is_home", "viewport", "org",
+CORE_FIELDS = ("url", "final_url", "status", "headers", "depth", "kind", "is_home", "viewport", "org", "crawl_time",
                "pages", "home_url")
 
 

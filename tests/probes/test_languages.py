@@ -66,6 +66,14 @@ def test_english_link_not_crawled_is_review_unless_hreflang_says_en() -> None:
     assert ev["languages.english"].outcome is Outcome.PASS
 
 
+def test_hreflang_alternates_in_the_head_annotate_links() -> None:
+    html = ('<html lang="sv"><head><link rel="alternate" hreflang="x-default" href="/">'
+            '<link rel="alternate" hreflang="en" href="/en/"></head><body></body></html>')
+    ev = run([pg("/", [link("/", "Startsida", region="header"), link("/en/", "EN", region="header")], html=html)])
+    assert ev["languages.english"].outcome is Outcome.PASS
+    assert ev["languages.other"].outcome is Outcome.FAIL  # x-default is no language
+
+
 def test_engelska_as_a_school_subject_in_an_article_is_not_an_english_version() -> None:
     article = pg("/skola/amnen/", [link("/skola/amnen/engelska/", "Engelska", region="main")])
     ev = run([pg("/", [link("/skola/", "Skola")]), article])
@@ -180,7 +188,8 @@ def test_lang_attribute_missing_on_most_pages_fails() -> None:
 
 def test_mobile_duplicates_and_error_pages_are_not_counted_twice() -> None:
     mobile = {**pg("/"), "viewport": "mobile"}
-    ev = run([pg("/"), mobile, pg("/trasig/", status=500, lang=None)])
+    timed_out = {**pg("/seg/", lang=None), "status": None, "error": "timed out after 10 s"}
+    ev = run([pg("/"), mobile, pg("/trasig/", status=500, lang=None), timed_out])
     assert ev["languages.lang-attribute"].details["pages"] == 1
 
 

@@ -29,7 +29,8 @@ NAV = "<header><nav><ul>" + "".join(f"<li><a href='/{i}'>Meny {i}</a></li>" for 
 
 def doc(main: str, lang: str | None = "sv", chrome: str = NAV, body_attrs: str = "") -> str:
     lang_attr = f' lang="{lang}"' if lang else ""
-    return f"<html{lang_attr}><body{body_attrs}>{chrome}<main><h1>Rubrik</h1>{main}</main><footer><p>Sidfot.</p></footer></body></html>"
+    return (f"<html{lang_attr}><body{body_attrs}>{chrome}<main><h1>Så fungerar det</h1>{main}</main>"
+            "<footer><p>Sidfot.</p></footer></body></html>")
 
 
 def run(html: str, lang: str | None = "sv", status: int = 200) -> dict[str, Evidence]:
@@ -52,10 +53,12 @@ def test_sentences_keep_abbreviations_and_split_on_end_marks() -> None:
     assert sentences("Så söker du bygglov") == ["Så söker du bygglov"]
 
 
-def test_main_blocks_skip_chrome_hidden_text_cookie_banners_and_link_lists() -> None:
+def test_main_blocks_skip_chrome_hidden_text_cookie_banners_link_blocks_and_labels() -> None:
     html = ("<html><body class='has-cookie-banner'><div id='cookie-consent'><p>Vi använder kakor.</p></div>"
             "<header><p>Bäckby kommun</p></header><nav><a href='/'>Start</a></nav>"
-            "<main><article><header><h1>Artikelns rubrik</h1></header><p>Första stycket.</p>"
+            "<main><article><header><h1>Artikelns långa rubrik</h1></header><p>Första stycket.</p><h2>Kontaktcenter</h2>"
+            "<div class='card'><h3><a href='/a'>Nyhet om förskolan idag</a></h3></div>"
+            "<p><a href='/n'>Alla nyheter</a> · <a href='/rss'>Prenumerera på nyheter</a></p>"
             "<p hidden>Dold text.</p><p style='display: none'>Också dold.</p><span class='sr-only'>Skärmläsartext</span>"
             "<ul><li><a href='/x'>Relaterad sida</a></li><li><a href='/y'>En annan sida</a></li></ul>"
             "<ul><li>Ta med <a href='/leg'>legitimation</a> till mötet.</li></ul>"
@@ -63,7 +66,7 @@ def test_main_blocks_skip_chrome_hidden_text_cookie_banners_and_link_lists() -> 
             "<footer><p>Sidfot</p></footer></body></html>")
     blocks, where = main_blocks(html)
     assert where == "main"
-    assert blocks == ["Artikelns rubrik", "Första stycket.", "Ta med legitimation till mötet."]
+    assert blocks == ["Artikelns långa rubrik", "Första stycket.", "Ta med legitimation till mötet."]
 
 
 def test_body_is_used_when_there_is_no_main() -> None:
