@@ -87,6 +87,9 @@ def crawl(
     browser: Annotated[str | None, typer.Option("--browser", help="Chromium executable.")] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="Contact URL put in the User-Agent.")] = None,
     map_file: Annotated[str | None, typer.Option("--map", help="Criteria map for the scores (default: bundled).")] = None,
+    distributed: Annotated[bool, typer.Option("--distributed", help="Enqueue one job per organisation for `maturity worker`s; wait, then score.")] = False,
+    broker: Annotated[str | None, typer.Option("--broker", envvar="MATURITY_BROKER", help="Redis URL of the job queue for --distributed.")] = None,
+    queue: Annotated[str | None, typer.Option("--queue", envvar="MATURITY_QUEUE", help="Queue name for --distributed (default maturity).")] = None,
 ) -> None:
     """Crawl the target organisations, run the probes, store evidence and print scores."""
     if mobile is not None and mobile not in ("key", "all", "none"):
@@ -106,6 +109,9 @@ def crawl(
                          page_timeout=page_timeout, site_time_limit=site_time_limit, mobile=mobile,
                          allow_private=allow_private, block_external=block_external, browser=browser,
                          contact_url=contact, probes=ids)
+    if distributed:  # the workers need the browser, not this process
+        from maturity.cli_worker import crawl_distributed
+        raise typer.Exit(crawl_distributed(orgs, settings, cmap, db, resume, broker, queue))
     _check_browser(settings)
     store = open_store(db)
     code = run_crawl(store, orgs, settings, cmap, db, resume)
@@ -123,36 +129,39 @@ def _check_browser(settings: CrawlSettings) -> None:
 def run_crawl(store: Store, orgs: list[dict[str, Any]], settings: CrawlSettings, cmap: Any, db: str | None,
               resume: bool = False) -> int:
     """Crawl, score and print; returns the exit code. Shared by `crawl` and `demo`."""
-    from crawler.crawl import crawl as do_crawl
-    from criteria_map.scoring import score_crawl
-    from probes.registry import select
+    from maturity.lock import exclusive_crawl
 
-    resume_id = None
-    if resume:
-        last = store.latest_crawl()
-        if last is None or last.status not in ("running", "interrupted"):
-            fail("--resume: no interrupted crawl in this database")
-        resume_id = last.id
-        settings = replace(CrawlSettings(**{k: v for k, v in last.settings.items()
-                                            if k in CrawlSettings.__dataclass_fields__}),
-                           browser=settings.browser)
-        orgs = [{"id": o.id, "name": o.name, "type": o.type, "url": o.url, "also": o.domains}
-                for o in store.organizations([s.org_id for s in store.sites(last.id)])]
-    probes = select(settings.probes or None)
-    progress = _progress()
-    try:
-        result = asyncio.run(do_crawl(store, orgs, settings, probes, artifacts_dir(db), resume_id, progress))
-    except KeyboardInterrupt:
-        last = store.latest_crawl()
-        if last is not None and last.status == "running":
-            store.set_crawl_status(last.id, "interrupted")
-        fail("interrupted; continue with `maturity crawl --resume`", EXIT_PARTIAL)
-    score_crawl(store, result.crawl_id, cmap)
-    print_scores(store, result.crawl_id, cmap.version, cmap.scale)
-    failed = {k: v for k, v in result.sites.items() if v.status != "done"}
-    for oid, site in sorted(failed.items()):
-        print(f"maturity: site {oid} not crawled: {site.error}", file=sys.stderr)
-    return EXIT_PARTIAL if failed else EXIT_OK
+    with exclusive_crawl(store.engine):  # one crawl per database (issue 8)
+        from crawler.crawl import crawl as do_crawl
+        from criteria_map.scoring import score_crawl
+        from probes.registry import select
+
+        resume_id = None
+        if resume:
+            last = store.latest_crawl()
+            if last is None or last.status not in ("running", "interrupted"):
+                fail("--resume: no interrupted crawl in this database")
+            resume_id = last.id
+            settings = replace(CrawlSettings(**{k: v for k, v in last.settings.items()
+                                                if k in CrawlSettings.__dataclass_fields__}),
+                               browser=settings.browser)
+            orgs = [{"id": o.id, "name": o.name, "type": o.type, "url": o.url, "also": o.domains}
+                    for o in store.organizations([s.org_id for s in store.sites(last.id)])]
+        probes = select(settings.probes or None)
+        progress = _progress()
+        try:
+            result = asyncio.run(do_crawl(store, orgs, settings, probes, artifacts_dir(db), resume_id, progress))
+        except KeyboardInterrupt:
+            last = store.latest_crawl()
+            if last is not None and last.status == "running":
+                store.set_crawl_status(last.id, "interrupted")
+            fail("interrupted; continue with `maturity crawl --resume`", EXIT_PARTIAL)
+        score_crawl(store, result.crawl_id, cmap)
+        print_scores(store, result.crawl_id, cmap.version, cmap.scale)
+        failed = {k: v for k, v in result.sites.items() if v.status != "done"}
+        for oid, site in sorted(failed.items()):
+            print(f"maturity: site {oid} not crawled: {site.error}", file=sys.stderr)
+        return EXIT_PARTIAL if failed else EXIT_OK
 
 
 def _progress() -> Any:
@@ -350,7 +359,7 @@ def _register_extensions() -> None:
     """Sub-command modules add themselves here (criteria, report, operations)."""
     import importlib
 
-    for name in ("maturity.cli_criteria", "maturity.cli_ops"):
+    for name in ("maturity.cli_criteria", "maturity.cli_ops", "maturity.cli_worker"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -29,6 +29,14 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def _text_safe(s: Session, row: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL text cannot hold NUL characters (SQLite's can): drop them there, so a page
+    whose title or message carries one is stored rather than failing the transaction."""
+    if s.get_bind().dialect.name != "postgresql":
+        return row
+    return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
+
+
 class Store:
     """Sessions over one engine; each public method is one transaction."""
 
@@ -95,12 +103,22 @@ class Store:
         else:
             values["finished_at"] = now()
         with self.sessions.begin() as s:
-            s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id).values(**values))
+            s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
+                      .values(**_text_safe(s, values)))
 
     # ---- frontier -----------------------------------------------------------------
     def _upsert_frontier(self, s: Session, crawl_id: int, org_id: str, items: Iterable[FrontierItem]) -> None:
-        rows = [{"crawl_id": crawl_id, "org_id": org_id, "url": i.url, "depth": i.depth,
-                 "priority": i.priority, "kind": i.kind, "source": i.source, "state": "queued"} for i in items]
+        # One row per URL: PostgreSQL refuses an ON CONFLICT batch that touches a row twice. The
+        # first occurrence is kept with the highest priority, which is what SQLite does row by row.
+        unique: dict[str, dict[str, Any]] = {}
+        for i in items:
+            known = unique.get(i.url)
+            if known is not None:
+                known["priority"] = max(known["priority"], i.priority)
+                continue
+            unique[i.url] = {"crawl_id": crawl_id, "org_id": org_id, "url": i.url, "depth": i.depth,
+                             "priority": i.priority, "kind": i.kind, "source": i.source, "state": "queued"}
+        rows = list(unique.values())
         if not rows:
             return
         dialect = s.get_bind().dialect.name
@@ -141,7 +159,10 @@ class Store:
         half a page."""
         ids: list[int] = []
         org_id = pages[0][0].org_id if pages else None
+        new_desktop = False
         with self.sessions.begin() as s:
+            if org_id is not None:
+                self._lock_site(s, crawl_id, org_id)
             for rec, evidence, artifacts, files in pages:
                 # Idempotent per (crawl, org, url, viewport): a retried page replaces its rows.
                 old = s.scalars(select(Page.id).where(Page.crawl_id == crawl_id, Page.org_id == rec.org_id,
@@ -151,7 +172,9 @@ class Store:
                     s.execute(delete(PageArtifacts).where(PageArtifacts.page_id == old))
                     s.execute(delete(ArtifactFile).where(ArtifactFile.page_id == old))
                     s.execute(delete(Page).where(Page.id == old))
-                page = Page(crawl_id=crawl_id, **rec.__dict__)
+                elif rec.viewport == "desktop":
+                    new_desktop = True
+                page = Page(crawl_id=crawl_id, **_text_safe(s, rec.__dict__))
                 s.add(page)
                 s.flush()
                 ids.append(page.id)
@@ -167,8 +190,17 @@ class Store:
                 self._upsert_frontier(s, crawl_id, org_id, new_links)
             if org_id is not None:
                 s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
-                          .values(pages=CrawlSite.pages + (1 if pages and pages[0][0].viewport == "desktop" else 0)))
+                          .values(pages=CrawlSite.pages + (1 if new_desktop and pages[0][0].viewport == "desktop" else 0)))
         return ids
+
+    @staticmethod
+    def _lock_site(s: Session, crawl_id: int, org_id: str) -> None:
+        """Serialise writers of one site (PostgreSQL: a row lock until commit; SQLite already
+        serialises writers), so two workers retrying the same page or site evidence at once
+        replace each other's rows instead of both inserting."""
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(select(CrawlSite.org_id).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
+                      .with_for_update())
 
     @staticmethod
     def _add_evidence(s: Session, crawl_id: int | None, org_id: str, page_id: int | None, is_home: bool,
@@ -179,6 +211,7 @@ class Store:
                  "outcome": e["outcome"], "score": e.get("score"), "message": e.get("message", ""),
                  "details": e.get("details") or {}, "author": e.get("author"), "created_at": now()}
                 for e in evidence]
+        rows = [_text_safe(s, r) for r in rows]
         if rows:
             s.execute(insert(Evidence), rows)
 
@@ -186,11 +219,12 @@ class Store:
                          error: str | None = None) -> None:
         """Site-scope evidence and the site's final status in one transaction (idempotent)."""
         with self.sessions.begin() as s:
+            self._lock_site(s, crawl_id, org_id)
             s.execute(delete(Evidence).where(Evidence.crawl_id == crawl_id, Evidence.org_id == org_id,
                                              Evidence.page_id.is_(None), Evidence.probe_id != "manual"))
             self._add_evidence(s, crawl_id, org_id, None, False, evidence)
             s.execute(update(CrawlSite).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
-                      .values(status=status, error=error, finished_at=now()))
+                      .values(**_text_safe(s, {"status": status, "error": error}), finished_at=now()))
 
     def add_evidence(self, crawl_id: int | None, org_id: str, evidence: list[dict[str, Any]],
                      page_id: int | None = None) -> None:
