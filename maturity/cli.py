@@ -17,6 +17,7 @@ from crawler.settings import CrawlSettings
 from crawler.targets import TargetsError, load_targets
 from maturity import __version__
 from maturity.cli_common import (
+    EXIT_FAILED,
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
@@ -161,6 +162,8 @@ def run_crawl(store: Store, orgs: list[dict[str, Any]], settings: CrawlSettings,
         failed = {k: v for k, v in result.sites.items() if v.status != "done"}
         for oid, site in sorted(failed.items()):
             print(f"maturity: site {oid} not crawled: {site.error}", file=sys.stderr)
+        if failed and len(failed) == len(result.sites):
+            return EXIT_FAILED  # no site could be crawled at all
         return EXIT_PARTIAL if failed else EXIT_OK
 
 

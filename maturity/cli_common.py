@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     from storage.repository import Store
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 DbOption = Annotated[
     str | None,
