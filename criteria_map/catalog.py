@@ -24,7 +24,7 @@ def registry_catalog() -> tuple[dict[str, tuple[str, ...]], list[str]]:
         pass
     found: dict[str, tuple[str, ...]] = {}
     broken: list[str] = []
-    for spec in registry.BUILTIN:
+    for spec in registry.BUILTIN.values():
         module, _, name = spec.partition(":")
         try:
             cls = getattr(importlib.import_module(module), name)

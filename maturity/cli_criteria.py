@@ -8,13 +8,15 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from criteria_map import CriteriaMap, MapError, find_map, load_map
 from maturity.cli_common import DbOption, fail, open_store
-from storage import Store
+
+if TYPE_CHECKING:
+    from storage.repository import Store
 
 MapOption = Annotated[str | None, typer.Option("--map", help="Criteria map file (default: the bundled map).")]
 CrawlOption = Annotated[int | None, typer.Option("--crawl", help="Crawl id (default: the latest with this organisation).")]

@@ -13,15 +13,26 @@ from probes.base import Probe
 
 log = structlog.get_logger(__name__)
 
-# module:Class for each built-in; imported lazily so a broken plugin cannot stop the others.
-BUILTIN: tuple[str, ...] = (
-    "probes.page_basics:PageBasicsProbe",
-    "probes.security:SecurityProbe", "probes.privacy:PrivacyProbe", "probes.findability:FindabilityProbe", "probes.performance:PerformanceProbe", "probes.links:LinksProbe",
-    "probes.accessibility:AccessibilityProbe", "probes.accessibility_statement:AccessibilityStatementProbe", "probes.keyboard:KeyboardProbe",
-    "probes.mobile_layout:MobileLayoutProbe",
-    "probes.eid_login:EidLoginProbe", "probes.contact_channels:ContactChannelsProbe",
-    "probes.languages:LanguagesProbe", "probes.freshness:FreshnessProbe", "probes.readability:ReadabilityProbe", "probes.social:SocialProbe", "probes.services:ServicesProbe",
-)
+# Built-ins by id: module:Class, imported only when needed, so `maturity probe X` loads one probe.
+BUILTIN: dict[str, str] = {
+    "page-basics": "probes.page_basics:PageBasicsProbe",
+    "accessibility": "probes.accessibility:AccessibilityProbe",
+    "accessibility-statement": "probes.accessibility_statement:AccessibilityStatementProbe",
+    "keyboard": "probes.keyboard:KeyboardProbe",
+    "mobile-layout": "probes.mobile_layout:MobileLayoutProbe",
+    "eid-login": "probes.eid_login:EidLoginProbe",
+    "contact-channels": "probes.contact_channels:ContactChannelsProbe",
+    "security": "probes.security:SecurityProbe",
+    "privacy": "probes.privacy:PrivacyProbe",
+    "findability": "probes.findability:FindabilityProbe",
+    "performance": "probes.performance:PerformanceProbe",
+    "links": "probes.links:LinksProbe",
+    "languages": "probes.languages:LanguagesProbe",
+    "freshness": "probes.freshness:FreshnessProbe",
+    "readability": "probes.readability:ReadabilityProbe",
+    "social": "probes.social:SocialProbe",
+    "services": "probes.services:ServicesProbe",
+}
 
 
 class UnknownProbe(KeyError):
@@ -43,8 +54,10 @@ def _load(spec: str) -> type[Probe]:
 def all_probes() -> dict[str, type[Probe]]:
     """Probe classes by id, built-ins first; a plugin that fails to load is logged and skipped."""
     found: dict[str, type[Probe]] = {}
-    for spec in BUILTIN:
+    for probe_id, spec in BUILTIN.items():
         cls = _load(spec)
+        if cls.id != probe_id:
+            raise TypeError(f"{spec} has id {cls.id!r}, registered as {probe_id!r}")
         found[cls.id] = cls
     # Extra probes without packaging: MATURITY_EXTRA_PROBES="pkg.module:Class,other.module:Class".
     for spec in filter(None, (s.strip() for s in os.environ.get("MATURITY_EXTRA_PROBES", "").split(","))):
@@ -66,6 +79,8 @@ def all_probes() -> dict[str, type[Probe]]:
 
 
 def get_probe(probe_id: str) -> type[Probe]:
+    if probe_id in BUILTIN:
+        return _load(BUILTIN[probe_id])
     try:
         return all_probes()[probe_id]
     except KeyError:
