@@ -11,9 +11,12 @@ from playwright.async_api import Browser, BrowserContext, Playwright, async_play
 
 from crawler.browser_path import find_chromium
 from crawler.settings import DESKTOP_VIEWPORT, MOBILE_VIEWPORT, CrawlSettings
+from crawler.urls import host_map
 
 log = structlog.get_logger(__name__)
 
+LAUNCH_TIMEOUT = 60.0
+CLOSE_TIMEOUT = 15.0
 SERVER_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
@@ -33,6 +36,9 @@ def launch_args() -> list[str]:
     flags = list(SERVER_FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags.append("--no-sandbox")  # Chromium refuses to sandbox as root
+    mapped = host_map()  # test/demo hook only (MATURITY_HOST_MAP): names served on loopback
+    if mapped:
+        flags.append("--host-resolver-rules=" + ", ".join(f"MAP {name} {addr}" for name, addr in mapped.items()))
     return flags
 
 
@@ -54,8 +60,12 @@ class BrowserPool:
                 if self._browser is not None:
                     log.warning("browser disconnected; relaunching")
                 self._browser = await self._pw.chromium.launch(
-                    executable_path=self.executable, headless=True, args=launch_args())
+                    executable_path=self.executable, headless=True, args=launch_args(), timeout=LAUNCH_TIMEOUT * 1000)
             return self._browser
+
+    def alive(self) -> bool:
+        """False once the browser process is gone (crashed or killed); the next context relaunches it."""
+        return self._browser is not None and self._browser.is_connected()
 
     async def new_context(self, viewport: str, init_scripts: list[str]) -> BrowserContext:
         browser = await self.browser()
@@ -82,10 +92,13 @@ class BrowserPool:
     async def close(self) -> None:
         try:
             if self._browser is not None:
-                await self._browser.close()
-        except Exception:  # already gone
+                await asyncio.wait_for(self._browser.close(), CLOSE_TIMEOUT)
+        except Exception:  # already gone, or hung: stopping the driver ends it
             pass
         if self._pw is not None:
-            await self._pw.stop()
+            try:
+                await asyncio.wait_for(self._pw.stop(), CLOSE_TIMEOUT)
+            except Exception:
+                pass
         self._browser = None
         self._pw = None

@@ -18,7 +18,7 @@ from crawler.politeness import Politeness
 from crawler.recorder import DbRecorder
 from crawler.settings import CrawlSettings
 from crawler.site import SiteCrawler, SiteOutcome
-from crawler.urls import host_of, is_private_address
+from crawler.urls import host_map, host_of, is_private_address
 from maturity import __version__
 from probes.base import Probe
 
@@ -43,10 +43,28 @@ class CrawlResult:
         return "partial" if "done" in states else "failed"
 
 
+class MappedTransport(httpx.AsyncHTTPTransport):
+    """Connects mapped host names to their addresses (the MATURITY_HOST_MAP test/demo hook);
+    the Host header keeps the name, as the browser's --host-resolver-rules do."""
+
+    def __init__(self, mapping: dict[str, str], **kw: Any) -> None:
+        super().__init__(**kw)
+        self.mapping = mapping
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        addr = self.mapping.get(request.url.host)
+        if addr is not None:
+            request.url = request.url.copy_with(host=addr)
+        return await super().handle_async_request(request)
+
+
 def http_client(settings: CrawlSettings, verify: Any = True) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=20)
+    mapped = host_map()
+    transport = MappedTransport(mapped, verify=verify, limits=limits) if mapped else None
     return httpx.AsyncClient(
         headers={"User-Agent": settings.user_agent}, timeout=httpx.Timeout(settings.page_timeout),
-        follow_redirects=False, verify=verify, limits=httpx.Limits(max_connections=20),
+        follow_redirects=False, verify=verify, limits=limits, transport=transport,
     )
 
 

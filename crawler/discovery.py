@@ -7,7 +7,9 @@ server means "disallow everything for now". Sitemaps and sitemap indexes are fol
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import time
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +19,8 @@ import httpx
 import structlog
 from lxml import etree
 from protego import Protego
+
+from crawler.faults import CHALLENGE
 
 log = structlog.get_logger(__name__)
 
@@ -65,17 +69,25 @@ async def _read_capped(resp: httpx.Response, cap: int) -> bytes:
     return bytes(out[:cap])
 
 
-async def fetch_robots(client: httpx.AsyncClient, base_url: str) -> Robots:
+async def fetch_robots(client: httpx.AsyncClient, base_url: str, timeout: float = 30.0) -> Robots:
+    """robots.txt within `timeout` seconds in all (a server that drips it a byte a second is
+    unreachable, not slow)."""
     url = urljoin(base_url, "/robots.txt")
     try:
-        async with client.stream("GET", url, follow_redirects=True) as resp:
+        async with asyncio.timeout(timeout), client.stream("GET", url, follow_redirects=True) as resp:
             body = await _read_capped(resp, MAX_ROBOTS_BYTES)
             status = resp.status_code
-    except httpx.HTTPError as exc:
+    except httpx.TooManyRedirects:  # RFC 9309 2.3.1.2: may be taken as unavailable, i.e. no rules
+        return Robots(url=url, status=None, error="robots.txt redirects in a loop; treated as absent")
+    except (httpx.HTTPError, TimeoutError) as exc:
+        why = f"no answer within {timeout:g} s" if isinstance(exc, TimeoutError) else type(exc).__name__
         return Robots(url=url, status=None, disallow_all=True,
-                      error=f"site unreachable ({type(exc).__name__} fetching robots.txt)")
+                      error=f"site unreachable ({why} fetching robots.txt)")
     if status >= 500:
-        return Robots(url=url, status=status, disallow_all=True, error=f"robots.txt answered {status}")
+        text = body[:30000].decode("utf-8", errors="replace")
+        what = "a bot challenge or firewall page" if CHALLENGE.search(text) else "an error"
+        return Robots(url=url, status=status, disallow_all=True,
+                      error=f"robots.txt answered {status} ({what}); nothing may be crawled for now (RFC 9309)")
     if status >= 400:
         return Robots(url=url, status=status)
     text = body.decode("utf-8", errors="replace")
@@ -106,18 +118,25 @@ def _decompress(data: bytes, cap: int) -> bytes:
     return data
 
 
-async def fetch_sitemaps(client: httpx.AsyncClient, start: list[str], allowed: Any) -> SitemapResult:
-    """Follow sitemaps and sitemap indexes breadth-first within the caps."""
+async def fetch_sitemaps(client: httpx.AsyncClient, start: list[str], allowed: Any,
+                         budget: float = 120.0) -> SitemapResult:
+    """Follow sitemaps and sitemap indexes breadth-first within the caps, and within `budget`
+    seconds in all (a slow or dripping server costs the sitemap, never the crawl)."""
     result = SitemapResult()
     queue = list(dict.fromkeys(start))
     seen: set[str] = set()
+    deadline = time.monotonic() + budget
     while queue and len(seen) < MAX_SITEMAPS and len(result.urls) < MAX_SITEMAP_URLS:
         url = queue.pop(0)
         if url in seen:
             continue
         seen.add(url)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            result.errors.append(f"{url}: not fetched; sitemaps took more than {budget:g} s")
+            break
         try:
-            async with client.stream("GET", url, follow_redirects=True) as resp:
+            async with asyncio.timeout(left), client.stream("GET", url, follow_redirects=True) as resp:
                 if resp.status_code >= 400:
                     if url not in start[:1]:
                         result.errors.append(f"{url}: HTTP {resp.status_code}")
@@ -126,6 +145,9 @@ async def fetch_sitemaps(client: httpx.AsyncClient, start: list[str], allowed: A
             data = _decompress(raw, MAX_SITEMAP_BYTES)
             root = etree.fromstring(data, parser=etree.XMLParser(recover=False, resolve_entities=False, no_network=True,
                                                                   huge_tree=False))
+        except TimeoutError:
+            result.errors.append(f"{url}: not fetched; sitemaps took more than {budget:g} s")
+            break
         except (httpx.HTTPError, etree.XMLSyntaxError, ValueError, zlib.error, gzip.BadGzipFile) as exc:
             result.errors.append(f"{url}: {type(exc).__name__}: {str(exc)[:200]}")
             continue

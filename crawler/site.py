@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +26,18 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from crawler.browser import BrowserPool
 from crawler.consent import inspect_banner, refuse_optional
 from crawler.discovery import Robots, SitemapResult, fetch_robots, fetch_sitemaps
+from crawler.faults import (
+    MAX_CLIENT_REDIRECTS,
+    MAX_HTML_BYTES,
+    NON_HTML,
+    BrowserDied,
+    Navigations,
+    challenge_in,
+    describe_error,
+    health,
+    is_status_error,
+    retry_after,
+)
 from crawler.files import FileStore
 from crawler.gatherers import CORE_FIELDS, PageContext, SiteContext, gatherer_for
 from crawler.plan import Plan
@@ -37,6 +48,7 @@ from crawler.settings import CrawlSettings
 from crawler.urls import (
     MAX_URL_LENGTH,
     Scope,
+    TrapGuard,
     canonicalize,
     host_of,
     is_private_address,
@@ -47,21 +59,10 @@ from storage.records import FrontierItem, PageRecord
 
 log = structlog.get_logger(__name__)
 
-NON_HTML = re.compile(
-    r"\.(pdf|zip|gz|tgz|rar|7z|tar|docx?|xlsx?|pptx?|od[tsp]|rtf|csv|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp[34]|"
-    r"m4a|avi|mov|wmv|webm|ogg|wav|exe|dmg|msi|apk|iso|ics|vcf|eps|ai|psd|woff2?|ttf|json|xml|rss|atom)$",
-    re.I,
-)
-CHALLENGE = re.compile(
-    r"checking your browser|just a moment\.\.\.|cf-browser-verification|challenge-platform|ddos protection by|"
-    r"attention required!? \| cloudflare|please enable (javascript and )?cookies to continue|are you a robot|"
-    r"verify you are (a )?human|request unsuccessful\. incapsula|access denied.{0,40}(akamai|reference #)|"
-    r"_incapsula_resource|perimeterx|px-captcha|datadome|captcha-delivery|sucuri website firewall|"
-    r"the requested url was rejected\. please consult with your administrator",
-    re.I,
-)
 RECYCLE_AFTER = 80  # pages per context before it is replaced, to keep browser memory flat
 CLOSE_TIMEOUT = 5.0
+OPEN_TIMEOUT = 60.0  # seconds for the browser to give a context or a tab (a relaunch included)
+GATHER_BUDGET = 4  # page timeouts all of a page's gatherers may take together
 
 
 @dataclass
@@ -104,8 +105,10 @@ def run_probe_safely(probe: Probe, artifacts: dict[str, Any], url: str | None,
     """Run one probe on what it asked for; anything it could not see becomes `error` evidence.
 
     For a site probe only site artifacts must be present: per-page artifacts are in `pages`,
-    with each page's own `errors`."""
-    if page_error and not getattr(probe, "on_error_pages", False):
+    with each page's own `errors`. Only a page that answered its own HTTP error is shown to
+    probes that judge error pages (`on_error_pages`); a timeout, crash, bot challenge or
+    off-site redirect shows nothing of the site, so every probe records `error` for it."""
+    if page_error and not (getattr(probe, "on_error_pages", False) and is_status_error(page_error)):
         return stamp(probe, probe.error_evidence(f"page could not be measured: {page_error}", url), url, is_home)
     required = [r for r in probe.requires if r not in CORE_FIELDS and r not in probe.optional]
     if site_level:
@@ -122,20 +125,6 @@ def run_probe_safely(probe: Probe, artifacts: dict[str, Any], url: str | None,
         log.exception("probe crashed", probe=probe.id, url=url)
         found = probe.error_evidence(f"probe {probe.id} crashed: {type(exc).__name__}: {str(exc)[:200]}", url)
     return stamp(probe, found, url, is_home)
-
-
-def describe_error(exc: BaseException, timeout: float) -> str:
-    if isinstance(exc, PlaywrightTimeout | asyncio.TimeoutError):
-        return f"timed out after {timeout:g} s"
-    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "Download is starting" in msg:
-        return "not an HTML page (the browser started a download)"
-    m = re.search(r"net::(ERR_[A-Z_]+)", msg)
-    if m:
-        return f"network error {m.group(1)}"
-    if "crash" in msg.lower():
-        return "the page crashed the renderer"
-    return msg[:300]
 
 
 class SiteCrawler:
@@ -161,6 +150,7 @@ class SiteCrawler:
         self._entries: dict[str, FrontierItem] = {}
         self._done: set[str] = set()
         self._seq = itertools.count()
+        self.traps = TrapGuard()
         self._contexts: dict[str, BrowserContext] = {}
         self._context_pages: dict[str, int] = {}
         self._fresh: set[str] = set()  # contexts whose first page has not yet been seen
@@ -171,6 +161,8 @@ class SiteCrawler:
     # ---- frontier -------------------------------------------------------------------
     def _push(self, item: FrontierItem) -> bool:
         known = self._entries.get(item.url)
+        if known is None and item.url != self.home_url and not self.traps.admit(item.url):
+            return False
         if known is not None:
             if item.priority > known.priority or item.depth < known.depth:
                 known.priority = max(known.priority, item.priority)
@@ -196,6 +188,8 @@ class SiteCrawler:
     def _candidate(self, url: str, text: str, region: str, depth: int) -> FrontierItem | None:
         if len(url) > MAX_URL_LENGTH or not self.scope(url) or NON_HTML.search(urlsplit(url).path):
             return None
+        if not self.settings.allow_private and is_private_address(host_of(url)):
+            return None  # an in-scope name pointing at an internal address is not followed
         if depth > self.settings.max_depth:
             return None
         priority, kind = link_priority(text, url, region, depth)
@@ -210,14 +204,29 @@ class SiteCrawler:
             await self._drop_context(viewport)
             ctx = None
         if ctx is None:
-            ctx = await self.pool.new_context(viewport, self.plan.init_scripts.get(viewport, []))
-            if self.settings.block_external:
-                await ctx.route("**/*", self._route_local_only)
+            try:
+                ctx = await asyncio.wait_for(self._open_context(viewport), OPEN_TIMEOUT)
+            except TimeoutError:
+                raise BrowserDied(f"no browser context within {OPEN_TIMEOUT:g} s") from None
             ctx.on("page", self._close_popup)
             self._contexts[viewport] = ctx
             self._context_pages[viewport] = 0
             self._fresh.add(viewport)
         return ctx
+
+    async def _open_context(self, viewport: str) -> BrowserContext:
+        ctx = await self.pool.new_context(viewport, self.plan.init_scripts.get(viewport, []))
+        if self.settings.block_external:
+            await ctx.route("**/*", self._route_local_only)
+        return ctx
+
+    async def _new_tab(self, ctx: BrowserContext) -> Page:
+        """Every call into a browser that may have just died is bounded: a dead pipe can leave
+        a Playwright call waiting forever."""
+        try:
+            return await asyncio.wait_for(ctx.new_page(), OPEN_TIMEOUT)
+        except TimeoutError:
+            raise BrowserDied(f"no new page within {OPEN_TIMEOUT:g} s") from None
 
     async def _drop_context(self, viewport: str) -> None:
         ctx = self._contexts.pop(viewport, None)
@@ -296,14 +305,15 @@ class SiteCrawler:
         page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
 
     async def _goto(self, page: Page, url: str) -> Response | None:
-        timeout = self.settings.page_timeout * 1000
+        """Load the page; on 429/503 with a Retry-After we can afford, wait it out and try once more.
+        The politeness wait is outside the page timeout: waiting our turn is not the page's fault."""
+        timeout = self.settings.page_timeout
         for attempt in range(2):
             await self.politeness.wait(url)
-            resp = await page.goto(url, wait_until="load", timeout=timeout)
+            resp = await asyncio.wait_for(page.goto(url, wait_until="load", timeout=timeout * 1000), timeout + 5)
             if resp is None or resp.status not in (429, 503) or attempt:
                 return resp
-            retry = (await resp.all_headers()).get("retry-after", "")
-            wait = float(retry) if retry.strip().isdigit() else None
+            wait = retry_after((await asyncio.wait_for(resp.all_headers(), 5)).get("retry-after", ""))
             if wait is None or wait > self.settings.max_retry_after:
                 return resp
             self.log.info("retry-after honoured", url=url, seconds=wait)
@@ -318,6 +328,45 @@ class SiteCrawler:
         except Exception:
             pass
 
+    async def _examine(self, page: Page, status: int | None, navs: Navigations) -> tuple[str | None, bool]:
+        """After the load: is this the site's page? (error, blocked) for a page that stopped
+        responding, is too large, keeps redirecting itself, or is a bot challenge."""
+        first = navs.count
+        await self._settle(page)
+        found = await health(page)
+        if found is None:
+            return "the page stopped responding (a script never yields)", False
+        if found.get("navigating") or navs.count > first:  # a client redirect: let it land, then look again
+            landed = time.monotonic() + min(self.settings.page_timeout, 8.0)
+            while time.monotonic() < landed and navs.count <= first + MAX_CLIENT_REDIRECTS:
+                await asyncio.sleep(0.25)
+                try:
+                    await page.wait_for_load_state("load", timeout=1000)
+                except Exception:
+                    continue
+                seen = navs.count
+                await asyncio.sleep(0.5)
+                if navs.count == seen:
+                    break
+            if navs.count > first + MAX_CLIENT_REDIRECTS:
+                return f"client-side redirect loop ({navs.count} navigations by meta refresh or script)", False
+            found = await health(page)
+            if found is None:
+                return "the page stopped responding (a script never yields)", False
+        if int(found.get("bytes") or 0) > MAX_HTML_BYTES:
+            return f"page too large ({int(found['bytes']) / 1e6:.0f} MB of HTML)", False
+        if status in (200, 403, 429, 503) or (status or 0) >= 400:
+            html = ""
+            if status != 200:
+                try:
+                    html = await asyncio.wait_for(page.evaluate(
+                        "() => (document.documentElement.outerHTML || '').slice(0, 30000)"), 5)
+                except Exception:
+                    html = ""
+            if challenge_in(status, str(found.get("title") or ""), str(found.get("text") or ""), html):
+                return f"blocked: bot challenge or firewall page (HTTP {status})", True
+        return None, False
+
     async def _render(self, item: FrontierItem, viewport: str, is_home: bool) -> Rendered:
         url = item.url
         key_page = is_home or item.kind in KEY_KINDS
@@ -328,22 +377,26 @@ class SiteCrawler:
         self._context_pages[viewport] = self._context_pages.get(viewport, 0) + 1
         network: list[dict[str, Any]] = []
         console: list[dict[str, Any]] = []
-        page = await ctx.new_page()
+        page = await self._new_tab(ctx)
         self._listen(page, network, console)
         crashed: list[bool] = []
         page.on("crash", lambda _p: crashed.append(True))
+        navs = Navigations(page)
         started = time.monotonic()
         error: str | None = None
         blocked = False
+        hung = False
         resp: Response | None = None
         headers: dict[str, str] = {}
         status: int | None = None
         try:
-            resp = await asyncio.wait_for(self._goto(page, url), self.settings.page_timeout * 2 + 5)
+            resp = await self._goto(page, url)
         except (TimeoutError, PlaywrightError, PlaywrightTimeout) as exc:
+            if not self.pool.alive():
+                raise BrowserDied("the browser died while the page loaded") from exc
             error = describe_error(exc, self.settings.page_timeout)
+            hung = error.startswith("timed out")
         load_ms = (time.monotonic() - started) * 1000
-        final_url = canonicalize(page.url) if page.url.startswith("http") else url
         if resp is not None:
             status = resp.status
             try:
@@ -358,17 +411,20 @@ class SiteCrawler:
             ctype = headers.get("content-type", "text/html")
             if "html" not in ctype and "xml" not in ctype:
                 error = f"not an HTML page ({ctype.split(';')[0]})"
+        if error is None or (status is not None and status >= 400 and not crashed):
+            try:
+                found, blocked = await asyncio.wait_for(self._examine(page, status, navs),
+                                                        self.settings.page_timeout + 15)
+            except TimeoutError:
+                found, blocked = "the page stopped responding (a script never yields)", False
+            if found is not None and (blocked or error is None):
+                error = found
+                hung = found.startswith("the page stopped")
+        if error is None and is_home and status in (403, 429):
+            error, blocked = f"blocked: the site refused the crawler (HTTP {status})", True
         if error is None and status is not None and status >= 400:
             error = f"HTTP {status}"
-        if status in (403, 429, 503, 200) or (error and error.startswith("HTTP")):
-            try:
-                snippet = await asyncio.wait_for(page.evaluate(
-                    "() => (document.title + ' ' + (document.documentElement.outerHTML || '').slice(0, 30000))"), 5)
-            except Exception:
-                snippet = ""
-            if CHALLENGE.search(snippet or "") and (status != 200 or len(snippet) < 15000):
-                blocked = True
-                error = f"blocked: bot challenge or firewall page (HTTP {status})"
+        final_url = canonicalize(page.url) if page.url.startswith("http") else url
         if error is None and not self.scope(final_url):
             if is_home and viewport == "desktop":
                 self.scope.domains.add(registrable_domain(host_of(final_url)))
@@ -383,28 +439,23 @@ class SiteCrawler:
         errors: dict[str, str] = {}
         self._page_files = []
         if error is None:
-            await self._settle(page)
             pctx = PageContext(page=page, response=resp, url=url, final_url=final_url, viewport=viewport, kind=kind,
                                site=self._site_context(), network=network, console=console)
             if first_in_context:
-                await self._first_visit(page, pctx, viewport, is_home)
-            for g in self.plan.page_gatherers.get(viewport, []):
                 try:
-                    artifacts[g.name] = await asyncio.wait_for(g.gather(pctx), self.settings.page_timeout)
-                    pctx.gathered[g.name] = artifacts[g.name]
-                except Exception as exc:
-                    errors[g.name] = describe_error(exc, self.settings.page_timeout)
-                    self.log.warning("gatherer failed", gatherer=g.name, url=url, error=errors[g.name])
-                    if not self._alive(page):
-                        error = error or "the page crashed the renderer"
-                        break
-            if is_home and viewport == "desktop" and first_in_context and "_first_visit" in pctx.gathered:
+                    await asyncio.wait_for(self._first_visit(page, pctx, viewport, is_home), self.settings.page_timeout)
+                except TimeoutError:
+                    errors["first_visit"] = describe_error(TimeoutError(), self.settings.page_timeout)
+            error, hung = await self._gather(page, pctx, viewport, artifacts, errors, crashed)
+            if error is None and is_home and viewport == "desktop" and first_in_context \
+                    and "_first_visit" in pctx.gathered:
                 consent = pctx.gathered["_first_visit"]["consent"]
                 if consent.get("banner_found"):
                     consent["dismissed_with"] = await self._refuse(page, consent)
         title = (artifacts.get("document") or {}).get("title") if isinstance(artifacts.get("document"), dict) else None
         await self._quietly(page.close())
-        if crashed:
+        await self._close_strays(ctx)
+        if crashed or hung:  # a renderer that crashed or spins is not reused
             await self._drop_context(viewport)
 
         evidence: list[dict[str, Any]] = []
@@ -418,6 +469,39 @@ class SiteCrawler:
                             load_ms=round(load_ms, 1), error=error)
         links = artifacts.get("links") if isinstance(artifacts.get("links"), list) else []
         return Rendered(record, evidence, kept, list(self._page_files), links or [], blocked)
+
+    async def _gather(self, page: Page, pctx: PageContext, viewport: str, artifacts: dict[str, Any],
+                      errors: dict[str, str], crashed: list[bool]) -> tuple[str | None, bool]:
+        """Run the page gatherers within the page's budget; stop at a crash or a hung renderer.
+        Returns (page error, hung)."""
+        budget_end = time.monotonic() + self.settings.page_timeout * GATHER_BUDGET
+        for g in self.plan.page_gatherers.get(viewport, []):
+            left = min(self.settings.page_timeout, budget_end - time.monotonic())
+            if left <= 0:
+                errors[g.name] = "not gathered: the page used up its time"
+                continue
+            try:
+                artifacts[g.name] = await asyncio.wait_for(g.gather(pctx), left)
+                pctx.gathered[g.name] = artifacts[g.name]
+            except Exception as exc:
+                errors[g.name] = describe_error(exc, left)
+                self.log.warning("gatherer failed", gatherer=g.name, url=pctx.url, error=errors[g.name])
+                if crashed:
+                    return "the page crashed the renderer", True
+                if not self.pool.alive() or not self._alive(page):  # closed, and not by us
+                    raise BrowserDied("the browser died while the page was measured") from exc
+                if isinstance(exc, TimeoutError | PlaywrightTimeout) and await health(page) is None:
+                    return "the page stopped responding (a script never yields)", True
+        return None, False
+
+    async def _close_strays(self, ctx: BrowserContext) -> None:
+        """Pop-ups opened without an opener (noopener) escape the pop-up handler; none outlive a page."""
+        try:
+            strays = list(ctx.pages)
+        except Exception:
+            return
+        for stray in strays:
+            await self._quietly(stray.close())
 
     @staticmethod
     def _alive(page: Page) -> bool:
@@ -476,7 +560,7 @@ class SiteCrawler:
 
     async def _new_page(self, viewport: str) -> Page:
         ctx = await self._context(viewport)
-        page = await ctx.new_page()
+        page = await self._new_tab(ctx)
         page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
         return page
 
@@ -484,7 +568,7 @@ class SiteCrawler:
     async def _discover(self) -> None:
         if self.single_page:
             return
-        self.robots = await fetch_robots(self.http, self.home_url)
+        self.robots = await fetch_robots(self.http, self.home_url, self.settings.page_timeout)
         delay = self.robots.crawl_delay(self.settings.bot_token)
         if delay:
             self.politeness.set_delay(host_of(self.home_url), min(delay, 30.0))
@@ -493,13 +577,17 @@ class SiteCrawler:
         starts = self.robots.sitemaps() or [self.home_url.rstrip("/") + "/sitemap.xml"]
         if self.home_url.rstrip("/") + "/sitemap.xml" not in starts:
             starts.append(self.home_url.rstrip("/") + "/sitemap.xml")
-        self.sitemaps = await fetch_sitemaps(self.http, starts, self.scope)
+        starts = [u for u in starts if self.robots.allowed(u, self.settings.bot_token)]
+        if not starts:
+            return
+        self.sitemaps = await fetch_sitemaps(self.http, starts, self.scope, self.settings.page_timeout * 3)
 
     def _seed(self) -> None:
         known = self.recorder.frontier() if self.resume else []
         for url, depth, priority, kind, state in known:
             item = FrontierItem(url=url, depth=depth, priority=priority, kind=kind)
             self._entries[url] = item
+            self.traps.note(url)
             if state == "queued":
                 heapq.heappush(self._heap, (-priority, next(self._seq), url))
             else:
@@ -515,15 +603,14 @@ class SiteCrawler:
                 cand.priority += SITEMAP_PRIORITY
                 cand.source = "sitemap"
                 seeds.append(cand)
-        for s in seeds:
-            self._push(s)
+        seeds = [s for s in seeds if self._push(s)]
         self.recorder.add_frontier(seeds)
 
     async def run(self) -> SiteOutcome:
         deadline = time.monotonic() + self.settings.site_time_limit
         self.recorder.set_status("running")
         try:
-            await self._discover()
+            await asyncio.wait_for(self._discover(), self.settings.page_timeout * 5 + 10)
         except Exception as exc:
             self.log.warning("discovery failed", error=str(exc)[:200])
         self._seed()
@@ -533,6 +620,10 @@ class SiteCrawler:
         if not self.robots.allowed(self.home_url, self.settings.bot_token):
             home_error = self.robots.error or "robots.txt disallows crawling the start page"
             home_blocked = True
+            if not self.single_page and self.pages_done == 0:  # recorded, never rendered: error evidence
+                home = FrontierItem(url=self.home_url, depth=0, priority=1000.0, kind="home")
+                why = home_error if home_error.startswith("blocked") else f"blocked: {home_error}"
+                self.recorder.save_page([self._failed(home, True, why).bundle()], self.home_url, [])
         while home_error is None:
             if self.pages_done >= self.settings.max_pages:
                 capped = f"page cap of {self.settings.max_pages} reached"
@@ -554,23 +645,28 @@ class SiteCrawler:
         await self.close()
         return await self._finish(home_error, home_blocked)
 
+    async def _render_safely(self, item: FrontierItem, viewport: str, is_home: bool) -> Rendered:
+        """Render; when the browser (or this site's context) died under us, start afresh and
+        try the page once more: a browser another page killed says nothing about this one."""
+        for attempt in range(2):
+            try:
+                return await self._render(item, viewport, is_home)
+            except Exception as exc:
+                why = describe_error(exc, self.settings.page_timeout)
+                self.log.warning("browser failure; recovering", url=item.url, error=why, attempt=attempt)
+                await self.close()
+        if not why.startswith("browser failure"):
+            why = f"browser failure: {why}"
+        self.log.warning("page failed twice with the browser; recorded as failed", url=item.url, error=why)
+        return self._failed(item, is_home, why, viewport)
+
     async def _visit(self, item: FrontierItem, is_home: bool) -> Rendered:
-        try:
-            desktop = await self._render(item, "desktop", is_home)
-        except Exception as exc:  # the browser died: recover it and record the page as failed
-            self.log.warning("browser failure; recovering", url=item.url, error=str(exc)[:200])
-            await self.close()
-            desktop = self._failed(item, is_home, f"browser failure: {describe_error(exc, self.settings.page_timeout)}")
+        desktop = await self._render_safely(item, "desktop", is_home)
         bundles = [desktop.bundle()]
         key_page = is_home or item.kind in KEY_KINDS
         if (desktop.ok and self.plan.needs_mobile and self.settings.mobile != "none"
                 and (self.settings.mobile == "all" or key_page)):
-            try:
-                mobile = await self._render(item, "mobile", is_home)
-            except Exception as exc:
-                await self.close()
-                mobile = self._failed(item, is_home, f"browser failure: {describe_error(exc, 0)}", "mobile")
-            bundles.append(mobile.bundle())
+            bundles.append((await self._render_safely(item, "mobile", is_home)).bundle())
         new_links: list[FrontierItem] = []
         if desktop.ok and item.depth < self.settings.max_depth and not self.single_page:
             for link in desktop.links:
