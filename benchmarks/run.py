@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.site import bench_site, page_urls
+from benchmarks.site import bench_site, page_urls, slug
 from crawler.browser import launch_args
 from crawler.browser_path import find_chromium
 from crawler.crawl import crawl
@@ -219,7 +219,7 @@ def main() -> None:
             full.append(full_suite(site.base_url, pages))
             print(f"run {i + 1}/{runs}: baseline {base[-1]:.2f} p/s, full suite {full[-1]['pages_per_s']:.2f} p/s",
                   file=sys.stderr)
-        colds = sorted(cold_probe(site.url("/sida/1/")) for _ in range(max(3, runs)))
+        colds = sorted(cold_probe(site.url(slug(1))) for _ in range(max(3, runs)))
         report["baseline_pages_per_s"] = statistics.median(base)
         report["full_pages_per_s"] = statistics.median(r["pages_per_s"] for r in full)
         report["ratio"] = report["full_pages_per_s"] / report["baseline_pages_per_s"]

@@ -6,9 +6,7 @@ import random
 
 from maturity.localsite import LocalSite, Reply, Request
 
-WORDS = ("kommun invånare förskola skola bygglov avfall återvinning vatten avlopp kultur bibliotek idrott "
-         "äldreomsorg socialtjänst trafik parkering gator parker detaljplan näringsliv arbete utbildning "
-         "vuxenutbildning fritid föreningar bidrag ansökan handläggning beslut nämnd kommunfullmäktige").split()
+WORDS = ["kommun", "invånare", "förskola", "skola", "bygglov", "avfall", "återvinning", "vatten", "avlopp", "kultur", "bibliotek", "idrott", "äldreomsorg", "socialtjänst", "trafik", "parkering", "gator", "parker", "detaljplan", "näringsliv", "arbete", "utbildning", "vuxenutbildning", "fritid", "föreningar", "bidrag", "ansökan", "handläggning", "beslut", "nämnd", "kommunfullmäktige"]
 KEY = [("/kontakt/", "Kontakta oss"), ("/mina-sidor/", "Mina sidor"), ("/e-tjanster/", "E-tjänster"),
        ("/om-webbplatsen/tillganglighetsredogorelse/", "Tillgänglighetsredogörelse"), ("/en/", "In English"),
        ("/lattlast/", "Lättläst"), ("/teckensprak/", "Teckenspråk"), ("/om-kommunen/", "Om kommunen")]
@@ -22,10 +20,16 @@ def _text(rng: random.Random, sentences: int) -> str:
     return " ".join(out)
 
 
+def slug(n: int) -> str:
+    """A word slug per page number, as real sites have: /sida/bygglov-skola-avfall-17/."""
+    a, b, c = WORDS[n % len(WORDS)], WORDS[(n // len(WORDS)) % len(WORDS)], WORDS[(n * 7) % len(WORDS)]
+    return f"/sida/{a}-{b}-{c}-{n}/"
+
+
 def render(path: str, pages: int) -> str:
     rng = random.Random(path)
-    n = int(path.strip("/").split("/")[-1]) if path.startswith("/sida/") else 0
-    links = "".join(f'<li><a href="/sida/{(n * 7 + k * 13 + 1) % pages}/">{rng.choice(WORDS).capitalize()} '
+    n = int(path.strip("/").rsplit("-", 1)[-1]) if path.startswith("/sida/") else 0
+    links = "".join(f'<li><a href="{slug((n * 7 + k * 13 + 1) % pages)}">{rng.choice(WORDS).capitalize()} '
                     f"{(n * 7 + k * 13 + 1) % pages}</a></li>" for k in range(12))
     nav = "".join(f'<li><a href="{u}">{t}</a></li>' for u, t in KEY[:4])
     foot = "".join(f'<a href="{u}">{t}</a> ' for u, t in KEY[4:])
@@ -57,4 +61,4 @@ def bench_site(pages: int, host: str = "127.0.0.90") -> LocalSite:
 
 
 def page_urls(site: LocalSite, pages: int) -> list[str]:
-    return [site.url("/")] + [site.url(f"/sida/{i}/") for i in range(pages - 1)]
+    return [site.url("/")] + [site.url(slug(i)) for i in range(pages - 1)]

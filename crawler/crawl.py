@@ -58,7 +58,10 @@ class MappedTransport(httpx.AsyncHTTPTransport):
         return await super().handle_async_request(request)
 
 
-def http_client(settings: CrawlSettings, verify: Any = True) -> httpx.AsyncClient:
+def http_client(settings: CrawlSettings, verify: Any = False) -> httpx.AsyncClient:
+    """The crawler's own HTTP client (robots.txt, sitemaps, link checks). It does not judge
+    certificates — the browser ignores them too, so a site with a bad certificate is still
+    measured; the security probe checks the certificate with a verifying client of its own."""
     limits = httpx.Limits(max_connections=20)
     mapped = host_map()
     transport = MappedTransport(mapped, verify=verify, limits=limits) if mapped else None

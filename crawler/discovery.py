@@ -103,9 +103,10 @@ class SitemapResult:
     found: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    looked: bool = False  # False when discovery was skipped (a one-page or key-pages-only run)
 
     def as_artifact(self) -> dict[str, Any]:
-        return {"found": self.found, "url_count": len(self.urls), "errors": self.errors[:20]}
+        return {"found": self.found, "url_count": len(self.urls), "errors": self.errors[:20], "looked": self.looked}
 
 
 def _decompress(data: bytes, cap: int) -> bytes:

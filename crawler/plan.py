@@ -17,6 +17,8 @@ class Plan:
     site_gatherers: list[Gatherer] = field(default_factory=list)
     persist: set[str] = field(default_factory=set)  # page artifacts kept for site probes
     init_scripts: dict[str, list[str]] = field(default_factory=dict)
+    # Gathered only on the home page and mystery-shopper pages (desktop screenshots for reports).
+    key_only: dict[str, set[str]] = field(default_factory=dict)  # by viewport
 
     @property
     def needs_mobile(self) -> bool:
@@ -29,7 +31,9 @@ class Plan:
 
 def make_plan(probes: list[Probe]) -> Plan:
     plan = Plan(probes=probes)
-    needed: dict[str, set[str]] = {"desktop": {"links"}, "mobile": {"links"}}
+    # Links feed the frontier everywhere; desktop screenshots are for reports, on key pages.
+    needed: dict[str, set[str]] = {"desktop": {"links", "screenshot"}, "mobile": {"links"}}
+    everywhere: dict[str, set[str]] = {"desktop": {"links"}, "mobile": {"links"}}
     site_needed: set[str] = set()
     for probe in probes:
         page_reqs = [r for r in probe.requires if r not in CORE_FIELDS and gatherer_for(r).scope == "page"]
@@ -39,16 +43,21 @@ def make_plan(probes: list[Probe]) -> Plan:
             plan.persist.update(page_reqs)
             for vp in needed:
                 needed[vp].update(page_reqs)
+                everywhere[vp].update(page_reqs)
         else:
             if site_reqs:
                 raise ValueError(f"page probe {probe.id} cannot require site artifacts {site_reqs}")
             plan.page_probes.setdefault(probe.viewport, []).append(probe)
             needed[probe.viewport].update(page_reqs)
+            if probe.pages == "all":
+                everywhere[probe.viewport].update(page_reqs)
         site_needed.update(site_reqs)
     for vp, names in needed.items():
         gatherers = [gatherer_for(n) for n in names]
         gatherers = [g for g in gatherers if vp in g.viewports]
         plan.page_gatherers[vp] = sorted(gatherers, key=lambda g: (g.order, g.name))
         plan.init_scripts[vp] = [g.init_script for g in plan.page_gatherers[vp] if g.init_script]
+        # What only key-page probes read (keyboard walks, report screenshots) is not gathered elsewhere.
+        plan.key_only[vp] = names - everywhere[vp]
     plan.site_gatherers = sorted((gatherer_for(n) for n in site_needed), key=lambda g: (g.order, g.name))
     return plan

@@ -14,6 +14,7 @@ import heapq
 import itertools
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -60,6 +61,7 @@ from storage.records import FrontierItem, PageRecord
 log = structlog.get_logger(__name__)
 
 RECYCLE_AFTER = 80  # pages per context before it is replaced, to keep browser memory flat
+SITE_GATHER_TIMEOUT = 240.0  # seconds a site gatherer may take (link checks wait out the politeness delay)
 CLOSE_TIMEOUT = 5.0
 OPEN_TIMEOUT = 60.0  # seconds for the browser to give a context or a tab (a relaunch included)
 GATHER_BUDGET = 4  # page timeouts all of a page's gatherers may take together
@@ -156,6 +158,8 @@ class SiteCrawler:
         self._fresh: set[str] = set()  # contexts whose first page has not yet been seen
         self._page_files: list[dict[str, Any]] = []
         self.pages_done = 0
+        # When the site was measured: probes that judge age (freshness) read it, not the clock.
+        self.crawl_time = datetime.now(UTC).isoformat(timespec="seconds")
         self.log = log.bind(org=org["id"])
 
     # ---- frontier -------------------------------------------------------------------
@@ -193,7 +197,7 @@ class SiteCrawler:
         if depth > self.settings.max_depth:
             return None
         priority, kind = link_priority(text, url, region, depth)
-        if self.only_key and kind not in KEY_KINDS:
+        if self.only_key and kind not in KEY_KINDS and kind != "news":  # freshness reads the news page
             return None
         return FrontierItem(url=url, depth=depth, priority=priority, kind=kind)
 
@@ -435,6 +439,7 @@ class SiteCrawler:
         artifacts: dict[str, Any] = {
             "url": url, "final_url": final_url, "status": status, "headers": headers, "depth": item.depth,
             "kind": kind, "is_home": is_home, "viewport": viewport, "org": self._org_artifact(),
+            "crawl_time": self.crawl_time,
         }
         errors: dict[str, str] = {}
         self._page_files = []
@@ -475,7 +480,10 @@ class SiteCrawler:
         """Run the page gatherers within the page's budget; stop at a crash or a hung renderer.
         Returns (page error, hung)."""
         budget_end = time.monotonic() + self.settings.page_timeout * GATHER_BUDGET
+        key_page = pctx.kind in KEY_KINDS
         for g in self.plan.page_gatherers.get(viewport, []):
+            if not key_page and g.name in self.plan.key_only.get(viewport, ()):
+                continue
             left = min(self.settings.page_timeout, budget_end - time.monotonic())
             if left <= 0:
                 errors[g.name] = "not gathered: the page used up its time"
@@ -581,6 +589,7 @@ class SiteCrawler:
         if not starts:
             return
         self.sitemaps = await fetch_sitemaps(self.http, starts, self.scope, self.settings.page_timeout * 3)
+        self.sitemaps.looked = True
 
     def _seed(self) -> None:
         known = self.recorder.frontier() if self.resume else []
@@ -713,13 +722,13 @@ class SiteCrawler:
             for g in self.plan.site_gatherers:
                 try:
                     site_artifacts[g.name] = await asyncio.wait_for(
-                        g.gather_site(sctx), max(self.settings.page_timeout * 4, 60))
+                        g.gather_site(sctx), max(self.settings.page_timeout * 4, SITE_GATHER_TIMEOUT))
                 except Exception as exc:
                     errors[g.name] = describe_error(exc, self.settings.page_timeout)
                     self.log.warning("site gatherer failed", gatherer=g.name, error=errors[g.name])
             await self.close()
         evidence: list[dict[str, Any]] = []
-        base = {"org": self._org_artifact(), "home_url": self.home_url}
+        base = {"org": self._org_artifact(), "home_url": self.home_url, "crawl_time": self.crawl_time}
         for probe in self.plan.site_probes:
             wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
             view_pages = [{k: v for k, v in p.items() if k in wanted} for p in pages]

@@ -313,7 +313,7 @@ def load_map(path: str | Path | None = None, *, catalog: Catalog | None = None, 
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise MapError(f"{where}:0: no such file") from None
+        raise MapError(f"{where}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise MapError(f"{where}:0: cannot read: {exc}") from None
     try:

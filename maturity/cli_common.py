@@ -38,8 +38,11 @@ def open_store(db: str | None, must_exist: bool = False) -> Store:
             fail(f"database {path!r} does not exist (run `maturity crawl` first, or pass --db)")
     try:
         return Store(make_engine(url))
-    except (DatabaseError, SQLAlchemyError, OSError) as exc:
+    except DatabaseError as exc:
         fail(str(exc).splitlines()[0])
+    except (SQLAlchemyError, OSError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        fail(f"database {db or url!r} cannot be opened: {reason}")
 
 
 def artifacts_dir(db: str | None) -> Path:

@@ -112,6 +112,10 @@ def run_site_job(ctx: WorkerContext, crawl_id: int, org_id: str, database: str, 
         log.info("host busy; job put back", crawl=crawl_id, org=org_id, delay=delay)
         return "host-busy"
     with held:
+        # another worker may have finished the site between the first look and the lock
+        site = next(s for s in store.sites(crawl_id) if s.org_id == org_id)
+        if site.status in TERMINAL:
+            return "already-done"
         log.info("site started", crawl=crawl_id, org=org_id, resume=site.status == "running")
         outcome = asyncio.run(_crawl_site(ctx, crawl_id, org, settings, probes, held))
     log.info("site stored", crawl=crawl_id, org=org_id, status=outcome.status, pages=outcome.pages)

@@ -244,9 +244,6 @@ def test_run_probe_on_a_plain_http_site(fast_settings: Any) -> None:
     assert ev["security.headers"].outcome == Outcome.PARTIAL
 
 
-@pytest.mark.xfail(strict=True, reason="the crawler's own httpx client verifies certificates with certifi, so a "
-                   "site with an untrusted certificate is reported unreachable (robots.txt) before the security "
-                   "probe can judge it; reported to the lead")
 def test_run_probe_over_https_with_an_untrusted_certificate(ca: trustme.CA, fast_settings: Any) -> None:
     """End to end: Chromium renders the https site; the verifying client rejects the test CA."""
     page = ('<!doctype html><html lang="sv"><head><title>Säker kommun</title></head><body><main><h1>Hej</h1>'
