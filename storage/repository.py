@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,27 +108,45 @@ class Store:
 
     # ---- frontier -----------------------------------------------------------------
     def _upsert_frontier(self, s: Session, crawl_id: int, org_id: str, items: Iterable[FrontierItem]) -> None:
-        # One row per URL: PostgreSQL refuses an ON CONFLICT batch that touches a row twice. The
-        # first occurrence is kept with the highest priority, which is what SQLite does row by row.
-        unique: dict[str, dict[str, Any]] = {}
+        """Insert or improve frontier rows the way the site crawler's in-memory frontier does
+        (a URL seen again keeps its highest priority, its smallest depth and its first kind,
+        and a priority raise sends it behind the others of that priority), so `--resume` and a
+        retried distributed job rebuild exactly the frontier an uninterrupted crawl has.
+
+        `seq` orders rows for resuming: new rows and raised ones get the next numbers of the
+        site. A batch holds each URL once (PostgreSQL refuses an ON CONFLICT batch that
+        touches a row twice)."""
+        rows: dict[str, dict[str, Any]] = {}
         for i in items:
-            known = unique.get(i.url)
-            if known is not None:
-                known["priority"] = max(known["priority"], i.priority)
-                continue
-            unique[i.url] = {"crawl_id": crawl_id, "org_id": org_id, "url": i.url, "depth": i.depth,
-                             "priority": i.priority, "kind": i.kind, "source": i.source, "state": "queued"}
-        rows = list(unique.values())
+            known = rows.get(i.url)
+            if known is None:
+                rows[i.url] = {"crawl_id": crawl_id, "org_id": org_id, "url": i.url, "depth": i.depth,
+                               "priority": i.priority, "kind": i.kind, "source": i.source, "state": "queued"}
+            elif i.priority > known["priority"] or i.depth < known["depth"]:
+                known["kind"] = known["kind"] or i.kind
+                known["depth"] = min(known["depth"], i.depth)
+                if i.priority > known["priority"]:
+                    known["priority"] = i.priority
+                    rows[i.url] = rows.pop(i.url)  # behind the others, as a new heap entry would be
         if not rows:
             return
+        base = s.scalar(select(func.coalesce(func.max(FrontierEntry.seq), 0)).where(
+            FrontierEntry.crawl_id == crawl_id, FrontierEntry.org_id == org_id)) or 0
+        batch = [{**row, "seq": base + n} for n, row in enumerate(rows.values(), start=1)]
         dialect = s.get_bind().dialect.name
         ins: Any = postgresql.insert(FrontierEntry) if dialect == "postgresql" else sqlite.insert(FrontierEntry)
-        for start in range(0, len(rows), 500):
-            stmt = ins.values(rows[start:start + 500])
+        highest = func.greatest if dialect == "postgresql" else func.max
+        for start in range(0, len(batch), 500):
+            stmt = ins.values(batch[start:start + 500])
+            new = stmt.excluded
+            raised = new.priority > FrontierEntry.priority
+            improved = or_(raised, new.depth < FrontierEntry.depth)
             stmt = stmt.on_conflict_do_update(
                 index_elements=["crawl_id", "org_id", "url"],
-                set_={"priority": func.max(FrontierEntry.priority, stmt.excluded.priority)
-                      if dialect != "postgresql" else func.greatest(FrontierEntry.priority, stmt.excluded.priority)},
+                set_={"priority": highest(FrontierEntry.priority, new.priority),
+                      "depth": case((new.depth < FrontierEntry.depth, new.depth), else_=FrontierEntry.depth),
+                      "kind": case((improved, func.coalesce(FrontierEntry.kind, new.kind)), else_=FrontierEntry.kind),
+                      "seq": case((raised, new.seq), else_=FrontierEntry.seq)},
             )
             s.execute(stmt)
 
@@ -139,7 +157,8 @@ class Store:
     def frontier(self, crawl_id: int, org_id: str) -> list[FrontierEntry]:
         with self.sessions() as s:
             return list(s.scalars(select(FrontierEntry).where(
-                FrontierEntry.crawl_id == crawl_id, FrontierEntry.org_id == org_id).order_by(FrontierEntry.id)))
+                FrontierEntry.crawl_id == crawl_id, FrontierEntry.org_id == org_id)
+                .order_by(FrontierEntry.seq, FrontierEntry.id)))
 
     def mark_frontier(self, crawl_id: int, org_id: str, url: str, state: str) -> None:
         with self.sessions.begin() as s:
@@ -195,12 +214,15 @@ class Store:
 
     @staticmethod
     def _lock_site(s: Session, crawl_id: int, org_id: str) -> None:
-        """Serialise writers of one site (PostgreSQL: a row lock until commit; SQLite already
-        serialises writers), so two workers retrying the same page or site evidence at once
-        replace each other's rows instead of both inserting."""
+        """Serialise writers of one site before reading what to replace, so two workers storing
+        the same page or site evidence at once replace each other's rows instead of both
+        inserting: PostgreSQL locks the site's row until commit; SQLite takes its write lock
+        now (a no-op update), not at the first insert after the reads."""
+        where = (CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
         if s.get_bind().dialect.name == "postgresql":
-            s.execute(select(CrawlSite.org_id).where(CrawlSite.crawl_id == crawl_id, CrawlSite.org_id == org_id)
-                      .with_for_update())
+            s.execute(select(CrawlSite.org_id).where(*where).with_for_update())
+        else:
+            s.execute(update(CrawlSite).where(*where).values(pages=CrawlSite.pages))
 
     @staticmethod
     def _add_evidence(s: Session, crawl_id: int | None, org_id: str, page_id: int | None, is_home: bool,

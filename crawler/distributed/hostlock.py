@@ -66,13 +66,16 @@ class HeldLocks:
                 try:
                     lock.reacquire()
                 except Exception as exc:  # expired and taken, or Redis unreachable for a whole ttl
-                    log.warning("host lock lost", lock=lock.name, error=str(exc)[:200])
                     self.lost.set()
                     for cb in self._callbacks:
                         try:
                             cb()
                         except Exception:  # the crawl has already ended
                             pass
+                    try:
+                        log.warning("host lock lost", lock=lock.name, error=str(exc)[:200])
+                    except Exception:  # logging must not keep the loss unnoticed
+                        pass
                     return
 
     def release(self) -> None:
