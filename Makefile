@@ -25,7 +25,7 @@ test: setup
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy crawler probes criteria_map storage maturity
+	$(BIN)/mypy crawler probes criteria_map storage maturity benchmarks
 
 bench: setup
 	$(BIN)/python -m benchmarks.run

@@ -100,7 +100,7 @@ async def baseline(urls: list[str]) -> float:
 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=find_chromium(), args=launch_args())
-        context = await browser.new_context(viewport=dict(DESKTOP_VIEWPORT))
+        context = await browser.new_context(viewport=dict(DESKTOP_VIEWPORT))  # type: ignore[arg-type]
         await context.add_init_script(script=axe_source())
         page = await context.new_page()
         start = time.perf_counter()
