@@ -78,6 +78,15 @@ def private_refusal(org: dict[str, Any], settings: CrawlSettings) -> str | None:
     return None
 
 
+def refuse_if_private(org: dict[str, Any], settings: CrawlSettings, recorder: DbRecorder) -> SiteOutcome | None:
+    """Record a refused private target as a failed site (shared by in-process and queued crawls)."""
+    refusal = private_refusal(org, settings)
+    if refusal is None:
+        return None
+    recorder.save_site([], "failed", refusal)
+    return SiteOutcome("failed", refusal, 0)
+
+
 async def crawl(store: Store, orgs: list[dict[str, Any]], settings: CrawlSettings, probes: list[Probe],
                 artifacts_dir: Path, resume_crawl: int | None = None, progress: Progress | None = None,
                 crawl_id: int | None = None) -> CrawlResult:
@@ -104,10 +113,9 @@ async def crawl(store: Store, orgs: list[dict[str, Any]], settings: CrawlSetting
     async def one(org: dict[str, Any], http: httpx.AsyncClient) -> None:
         async with sem:
             recorder = DbRecorder(store, crawl_id, org["id"])
-            refusal = private_refusal(org, settings)
-            if refusal:
-                recorder.save_site([], "failed", refusal)
-                result.sites[org["id"]] = SiteOutcome("failed", refusal, 0)
+            refused = refuse_if_private(org, settings, recorder)
+            if refused:
+                result.sites[org["id"]] = refused
                 return
             if progress:
                 progress(org["id"], "start", 0)

@@ -184,8 +184,6 @@ def _progress() -> Any:
         bar.update(tasks[org_id], description=f"{org_id}: {event} ({pages} pages)")
         if event != "start":
             bar.stop_task(tasks[org_id])
-            if all(bar.tasks[i].finished or not bar.tasks[i].started for i in tasks.values()):
-                pass
 
     return update
 

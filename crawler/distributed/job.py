@@ -148,7 +148,7 @@ def _is_infrastructure(exc: BaseException) -> bool:
 async def _crawl_site(ctx: WorkerContext, crawl_id: int, org: dict[str, Any], settings: CrawlSettings,
                       probes: list[Any], held: HeldLocks) -> SiteOutcome:
     from crawler.browser import BrowserPool
-    from crawler.crawl import http_client, private_refusal
+    from crawler.crawl import http_client, refuse_if_private
     from crawler.files import FileStore
     from crawler.plan import make_plan
     from crawler.politeness import Politeness
@@ -156,10 +156,9 @@ async def _crawl_site(ctx: WorkerContext, crawl_id: int, org: dict[str, Any], se
     from crawler.site import SiteCrawler
 
     recorder = DbRecorder(ctx.store, crawl_id, org["id"])
-    refusal = private_refusal(org, settings)
-    if refusal:
-        recorder.save_site([], "failed", refusal)
-        return SiteOutcome("failed", refusal, 0)
+    refused = refuse_if_private(org, settings, recorder)
+    if refused:
+        return refused
     pool = BrowserPool(settings)
     loop = asyncio.get_running_loop()
     try:
