@@ -46,6 +46,15 @@ HEALTH_JS = """() => {
 }"""
 
 
+# An animation frame and a task turn first (bounded in the page), so what scripts scheduled
+# right after load has run: one round trip where a settle and a look took two.
+SETTLED_HEALTH_JS = f"""async () => {{
+  await new Promise(r => {{ const t = setTimeout(r, 1500);
+    requestAnimationFrame(() => setTimeout(() => {{ clearTimeout(t); r(); }}, 0)); }});
+  return ({HEALTH_JS})();
+}}"""
+
+
 class BrowserDied(RuntimeError):
     """The browser process went away under a page (crashed, killed, out of memory)."""
 
@@ -107,11 +116,13 @@ class Navigations:
             self.count += 1
 
 
-async def health(page: Page) -> dict[str, Any] | None:
-    """Size and text of the loaded page; None when its renderer no longer answers."""
+async def health(page: Page, settle: bool = False) -> dict[str, Any] | None:
+    """Size and text of the loaded page (after two animation frames when `settle`); None when
+    its renderer no longer answers."""
+    script, timeout = (SETTLED_HEALTH_JS, HEALTH_TIMEOUT + 1.5) if settle else (HEALTH_JS, HEALTH_TIMEOUT)
     for _ in range(3):
         try:
-            found: dict[str, Any] = await asyncio.wait_for(page.evaluate(HEALTH_JS), HEALTH_TIMEOUT)
+            found: dict[str, Any] = await asyncio.wait_for(page.evaluate(script), timeout)
             return found
         except (TimeoutError, PlaywrightTimeout):
             return None

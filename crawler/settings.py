@@ -28,6 +28,9 @@ class CrawlSettings:
     delay: float = 1.0  # seconds between requests to one host
     concurrency: int = 4  # sites crawled at once
     mobile: str = "key"  # "key" (home + mystery-shopper pages), "all", or "none"
+    # Pages of one mystery-shopper kind (contact, login, …) that get the key-page extras (mobile
+    # rendering, keyboard walk, timings, screenshots): the best-placed few, as a person would check.
+    key_pages_per_kind: int = 2
     allow_private: bool = False
     block_external: bool = False  # abort browser requests leaving the allowed hosts (tests, demo)
     contact_url: str = "https://github.com/maturity-project/maturity"

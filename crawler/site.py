@@ -41,6 +41,7 @@ from crawler.faults import (
 )
 from crawler.files import FileStore
 from crawler.gatherers import CORE_FIELDS, PageContext, SiteContext, gatherer_for
+from crawler.gatherers.base import MUTATING_ORDER, JsGatherer, batch_script
 from crawler.plan import Plan
 from crawler.politeness import Politeness
 from crawler.priority import KEY_KINDS, SITEMAP_PRIORITY, link_priority
@@ -68,6 +69,25 @@ GATHER_BUDGET = 4  # page timeouts all of a page's gatherers may take together
 
 
 @dataclass
+class Verdicts:
+    """What a page's probes will judge, kept until `judge` runs them (off the event loop)."""
+
+    probes: list[Probe]
+    artifacts: dict[str, Any]
+    url: str
+    errors: dict[str, str]
+    page_error: str | None
+    is_home: bool
+
+    def judge(self) -> list[dict[str, Any]]:
+        evidence: list[dict[str, Any]] = []
+        for probe in self.probes:
+            evidence.extend(run_probe_safely(probe, self.artifacts, self.url, self.errors, self.page_error,
+                                             self.is_home))
+        return evidence
+
+
+@dataclass
 class Rendered:
     record: PageRecord
     evidence: list[dict[str, Any]]
@@ -75,13 +95,37 @@ class Rendered:
     files: list[dict[str, Any]]
     links: list[dict[str, Any]] = field(default_factory=list)
     blocked: bool = False
+    verdicts: Verdicts | None = None  # probes still to run on this rendering
 
     @property
     def ok(self) -> bool:
         return self.record.error is None
 
+    def judge(self) -> None:
+        if self.verdicts is not None:
+            self.evidence.extend(self.verdicts.judge())
+            self.verdicts = None
+
     def bundle(self) -> PageBundle:
         return (self.record, self.evidence, self.kept, self.files)
+
+
+@dataclass
+class Tab:
+    """The one browser tab a context renders its pages in: opening a tab per URL costs more
+    than loading the page. Listeners write into the lists of the page being rendered."""
+
+    page: Page
+    navs: Navigations
+    network: list[dict[str, Any]] = field(default_factory=list)
+    console: list[dict[str, Any]] = field(default_factory=list)
+    crashed: list[bool] = field(default_factory=list)
+    requests: dict[int, dict[str, Any]] = field(default_factory=dict)
+    reused: bool = False  # a page was rendered in it before this one
+
+    def reset(self) -> None:
+        self.network, self.console, self.crashed, self.requests = [], [], [], {}
+        self.reused = True
 
 
 @dataclass
@@ -156,6 +200,9 @@ class SiteCrawler:
         self._contexts: dict[str, BrowserContext] = {}
         self._context_pages: dict[str, int] = {}
         self._fresh: set[str] = set()  # contexts whose first page has not yet been seen
+        self._tabs: dict[str, Tab] = {}  # by viewport, in that viewport's context
+        self._key_seen: dict[str, int] = {}
+        self._pending: asyncio.Future[None] | None = None  # the page being judged and stored  # pages of each mystery-shopper kind given key treatment
         self._page_files: list[dict[str, Any]] = []
         self.pages_done = 0
         # When the site was measured: probes that judge age (freshness) read it, not the clock.
@@ -188,6 +235,19 @@ class SiteCrawler:
             self._done.add(url)
             return self._entries[url]
         return None
+
+    def _is_key(self, item: FrontierItem, is_home: bool) -> bool:
+        """Home, and the first few pages of each mystery-shopper kind in visiting order (the
+        best-placed links come first); later pages of a kind are measured as ordinary pages."""
+        if is_home:
+            return True
+        if item.kind not in KEY_KINDS:
+            return False
+        seen = self._key_seen.get(item.kind, 0)
+        if seen >= self.settings.key_pages_per_kind:
+            return False
+        self._key_seen[item.kind] = seen + 1
+        return True
 
     def _candidate(self, url: str, text: str, region: str, depth: int) -> FrontierItem | None:
         if len(url) > MAX_URL_LENGTH or not self.scope(url) or NON_HTML.search(urlsplit(url).path):
@@ -233,6 +293,7 @@ class SiteCrawler:
             raise BrowserDied(f"no new page within {OPEN_TIMEOUT:g} s") from None
 
     async def _drop_context(self, viewport: str) -> None:
+        self._tabs.pop(viewport, None)
         ctx = self._contexts.pop(viewport, None)
         if ctx is not None:
             try:
@@ -241,6 +302,10 @@ class SiteCrawler:
                 pass
 
     async def close(self) -> None:
+        try:
+            await self._drain()
+        except Exception:  # reported where the crawl fails; closing must still close
+            self.log.exception("storing a page failed")
         for vp in list(self._contexts):
             await self._drop_context(vp)
 
@@ -271,12 +336,12 @@ class SiteCrawler:
             pass
 
     # ---- one rendering --------------------------------------------------------------
-    def _listen(self, page: Page, network: list[dict[str, Any]], console: list[dict[str, Any]]) -> None:
-        entries: dict[int, dict[str, Any]] = {}
+    def _listen(self, tab: Tab) -> None:
+        page = tab.page
         site_domains = {registrable_domain(host_of(self.home_url))} | set(self.scope.domains)
 
         def on_request(req: Request) -> None:
-            if len(network) >= 2000:
+            if len(tab.network) >= 2000:
                 return
             host = host_of(req.url)
             entry = {"url": req.url[:2000], "method": req.method, "resource_type": req.resource_type,
@@ -284,16 +349,16 @@ class SiteCrawler:
                      "third_party": bool(host) and not self.scope(req.url)
                      and registrable_domain(host) not in site_domains,
                      "navigation": req.is_navigation_request()}
-            entries[id(req)] = entry
-            network.append(entry)
+            tab.requests[id(req)] = entry
+            tab.network.append(entry)
 
         def on_response(resp: Response) -> None:
-            entry = entries.get(id(resp.request))
+            entry = tab.requests.get(id(resp.request))
             if entry is not None:
                 entry["status"] = resp.status
 
         def on_failed(req: Request) -> None:
-            entry = entries.get(id(req))
+            entry = tab.requests.get(id(req))
             if entry is not None:
                 entry["failed"] = (req.failure or "failed")[:200]
 
@@ -301,12 +366,30 @@ class SiteCrawler:
         page.on("response", on_response)
         page.on("requestfailed", on_failed)
         def on_console(kind: str, text: str) -> None:
-            if len(console) < 200:
-                console.append({"type": kind, "text": text[:500]})
+            if len(tab.console) < 200:
+                tab.console.append({"type": kind, "text": text[:500]})
 
         page.on("console", lambda m: on_console(m.type, m.text))
         page.on("pageerror", lambda e: on_console("pageerror", str(e)))
         page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
+        page.on("crash", lambda _p: tab.crashed.append(True))
+
+    async def _tab(self, ctx: BrowserContext, viewport: str) -> Tab:
+        """The viewport's tab, reused from page to page while it stays healthy."""
+        tab = self._tabs.get(viewport)
+        if tab is not None and self._alive(tab.page) and tab.page.context == ctx:
+            tab.reset()
+            return tab
+        page = await self._new_tab(ctx)
+        tab = Tab(page=page, navs=Navigations(page))
+        self._listen(tab)
+        self._tabs[viewport] = tab
+        return tab
+
+    async def _drop_tab(self, viewport: str) -> None:
+        tab = self._tabs.pop(viewport, None)
+        if tab is not None:
+            await self._quietly(tab.page.close())
 
     async def _goto(self, page: Page, url: str) -> Response | None:
         """Load the page; on 429/503 with a Retry-After we can afford, wait it out and try once more.
@@ -324,20 +407,11 @@ class SiteCrawler:
             self.politeness.push_back(url, wait)
         return None
 
-    async def _settle(self, page: Page) -> None:
-        """Let scripts that run right after load finish (two animation frames, bounded)."""
-        try:
-            await asyncio.wait_for(page.evaluate(
-                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"), 2.0)
-        except Exception:
-            pass
-
     async def _examine(self, page: Page, status: int | None, navs: Navigations) -> tuple[str | None, bool]:
         """After the load: is this the site's page? (error, blocked) for a page that stopped
         responding, is too large, keeps redirecting itself, or is a bot challenge."""
         first = navs.count
-        await self._settle(page)
-        found = await health(page)
+        found = await health(page, settle=True)
         if found is None:
             return "the page stopped responding (a script never yields)", False
         if found.get("navigating") or navs.count > first:  # a client redirect: let it land, then look again
@@ -371,21 +445,14 @@ class SiteCrawler:
                 return f"blocked: bot challenge or firewall page (HTTP {status})", True
         return None, False
 
-    async def _render(self, item: FrontierItem, viewport: str, is_home: bool) -> Rendered:
+    async def _render(self, item: FrontierItem, viewport: str, is_home: bool, key_page: bool) -> Rendered:
         url = item.url
-        key_page = is_home or item.kind in KEY_KINDS
         kind = "home" if is_home else item.kind
         ctx = await self._context(viewport)
         first_in_context = viewport in self._fresh
         self._fresh.discard(viewport)
         self._context_pages[viewport] = self._context_pages.get(viewport, 0) + 1
-        network: list[dict[str, Any]] = []
-        console: list[dict[str, Any]] = []
-        page = await self._new_tab(ctx)
-        self._listen(page, network, console)
-        crashed: list[bool] = []
-        page.on("crash", lambda _p: crashed.append(True))
-        navs = Navigations(page)
+        tab = await self._tab(ctx, viewport)
         started = time.monotonic()
         error: str | None = None
         blocked = False
@@ -394,12 +461,25 @@ class SiteCrawler:
         headers: dict[str, str] = {}
         status: int | None = None
         try:
-            resp = await self._goto(page, url)
+            try:
+                resp = await self._goto(tab.page, url)
+            except PlaywrightError as exc:
+                if not tab.reused or isinstance(exc, PlaywrightTimeout) or not self.pool.alive():
+                    raise
+                # The page before it in this tab cut the load short (a late script navigation,
+                # ERR_ABORTED): the page's own verdict comes from a fresh tab.
+                self.log.info("load interrupted in a reused tab; once more in a new one", url=url,
+                              error=describe_error(exc, self.settings.page_timeout))
+                await self._drop_tab(viewport)
+                tab = await self._tab(ctx, viewport)
+                started = time.monotonic()
+                resp = await self._goto(tab.page, url)
         except (TimeoutError, PlaywrightError, PlaywrightTimeout) as exc:
             if not self.pool.alive():
                 raise BrowserDied("the browser died while the page loaded") from exc
             error = describe_error(exc, self.settings.page_timeout)
             hung = error.startswith("timed out")
+        page, navs, crashed = tab.page, tab.navs, tab.crashed
         load_ms = (time.monotonic() - started) * 1000
         if resp is not None:
             status = resp.status
@@ -445,27 +525,27 @@ class SiteCrawler:
         self._page_files = []
         if error is None:
             pctx = PageContext(page=page, response=resp, url=url, final_url=final_url, viewport=viewport, kind=kind,
-                               site=self._site_context(), network=network, console=console)
+                               site=self._site_context(), network=tab.network, console=tab.console)
             if first_in_context:
                 try:
                     await asyncio.wait_for(self._first_visit(page, pctx, viewport, is_home), self.settings.page_timeout)
                 except TimeoutError:
                     errors["first_visit"] = describe_error(TimeoutError(), self.settings.page_timeout)
-            error, hung = await self._gather(page, pctx, viewport, artifacts, errors, crashed)
+            error, hung = await self._gather(page, pctx, viewport, artifacts, errors, crashed, key_page)
             if error is None and is_home and viewport == "desktop" and first_in_context \
                     and "_first_visit" in pctx.gathered:
                 consent = pctx.gathered["_first_visit"]["consent"]
                 if consent.get("banner_found"):
                     consent["dismissed_with"] = await self._refuse(page, consent)
         title = (artifacts.get("document") or {}).get("title") if isinstance(artifacts.get("document"), dict) else None
-        await self._quietly(page.close())
+        if error is not None or errors:  # a tab a page troubled (or left resized, mid-dialog) is not reused
+            await self._drop_tab(viewport)
         await self._close_strays(ctx)
         if crashed or hung:  # a renderer that crashed or spins is not reused
             await self._drop_context(viewport)
 
-        evidence: list[dict[str, Any]] = []
-        for probe in self.plan.probes_for(viewport, key_page):
-            evidence.extend(run_probe_safely(probe, artifacts, final_url or url, errors, error, is_home))
+        verdicts = Verdicts(self.plan.probes_for(viewport, key_page), artifacts, final_url or url, errors, error,
+                            is_home)
         kept = {k: v for k, v in artifacts.items() if k in CORE_FIELDS or k in self.plan.persist}
         kept["errors"] = errors
         kept["error"] = error
@@ -473,27 +553,33 @@ class SiteCrawler:
                             viewport=viewport, depth=item.depth, kind=kind, title=(title or None),
                             load_ms=round(load_ms, 1), error=error)
         links = artifacts.get("links") if isinstance(artifacts.get("links"), list) else []
-        return Rendered(record, evidence, kept, list(self._page_files), links or [], blocked)
+        return Rendered(record, [], kept, list(self._page_files), links or [], blocked, verdicts)
 
     async def _gather(self, page: Page, pctx: PageContext, viewport: str, artifacts: dict[str, Any],
-                      errors: dict[str, str], crashed: list[bool]) -> tuple[str | None, bool]:
+                      errors: dict[str, str], crashed: list[bool], key_page: bool) -> tuple[str | None, bool]:
         """Run the page gatherers within the page's budget; stop at a crash or a hung renderer.
         Returns (page error, hung)."""
         budget_end = time.monotonic() + self.settings.page_timeout * GATHER_BUDGET
-        key_page = pctx.kind in KEY_KINDS
-        for g in self.plan.page_gatherers.get(viewport, []):
-            if not key_page and g.name in self.plan.key_only.get(viewport, ()):
-                continue
+        wanted = [g for g in self.plan.page_gatherers.get(viewport, [])
+                  if key_page or g.name not in self.plan.key_only.get(viewport, ())]
+        batch = [g for g in wanted if isinstance(g, JsGatherer) and g.order < MUTATING_ORDER]
+        for g in wanted:
+            if len(batch) > 1 and g in batch[1:]:
+                continue  # gathered with the batch
             left = min(self.settings.page_timeout, budget_end - time.monotonic())
+            names = [b.name for b in batch] if len(batch) > 1 and g is batch[0] else [g.name]
             if left <= 0:
-                errors[g.name] = "not gathered: the page used up its time"
+                errors.update({n: "not gathered: the page used up its time" for n in names})
                 continue
             try:
-                artifacts[g.name] = await asyncio.wait_for(g.gather(pctx), left)
-                pctx.gathered[g.name] = artifacts[g.name]
+                if len(names) > 1:
+                    await asyncio.wait_for(self._gather_batch(pctx, batch, artifacts, errors), left)
+                else:
+                    artifacts[g.name] = await asyncio.wait_for(g.gather(pctx), left)
+                    pctx.gathered[g.name] = artifacts[g.name]
             except Exception as exc:
-                errors[g.name] = describe_error(exc, left)
-                self.log.warning("gatherer failed", gatherer=g.name, url=pctx.url, error=errors[g.name])
+                errors.update({n: describe_error(exc, left) for n in names})
+                self.log.warning("gatherer failed", gatherer=",".join(names), url=pctx.url, error=errors[names[0]])
                 if crashed:
                     return "the page crashed the renderer", True
                 if not self.pool.alive() or not self._alive(page):  # closed, and not by us
@@ -502,10 +588,28 @@ class SiteCrawler:
                     return "the page stopped responding (a script never yields)", True
         return None, False
 
+    async def _gather_batch(self, pctx: PageContext, batch: list[JsGatherer], artifacts: dict[str, Any],
+                            errors: dict[str, str]) -> None:
+        """The read-only DOM gatherers in one round trip; each one's failure stays its own."""
+        raw = await pctx.page.evaluate(batch_script(tuple(batch)))
+        for g in batch:
+            got = raw.get(g.name) if isinstance(raw, dict) else None
+            if not isinstance(got, dict) or "ok" not in got:
+                errors[g.name] = str((got or {}).get("error") or "no result")[:300] if isinstance(got, dict) \
+                    else "no result"
+                self.log.warning("gatherer failed", gatherer=g.name, url=pctx.url, error=errors[g.name])
+                continue
+            try:
+                artifacts[g.name] = pctx.gathered[g.name] = g.post(pctx, got["ok"])
+            except Exception as exc:
+                errors[g.name] = describe_error(exc, self.settings.page_timeout)
+                self.log.warning("gatherer failed", gatherer=g.name, url=pctx.url, error=errors[g.name])
+
     async def _close_strays(self, ctx: BrowserContext) -> None:
         """Pop-ups opened without an opener (noopener) escape the pop-up handler; none outlive a page."""
+        ours = {id(t.page) for t in self._tabs.values()}
         try:
-            strays = list(ctx.pages)
+            strays = [p for p in ctx.pages if id(p) not in ours]
         except Exception:
             return
         for stray in strays:
@@ -603,6 +707,8 @@ class SiteCrawler:
                 self._done.add(url)
                 if state == "done":
                     self.pages_done += 1
+                    if kind in KEY_KINDS:  # the first visits of a kind were its key pages
+                        self._key_seen[kind] = min(self._key_seen.get(kind, 0) + 1, self.settings.key_pages_per_kind)
         if known:
             return
         seeds = [FrontierItem(url=self.home_url, depth=0, priority=1000.0, kind="home", source="start")]
@@ -644,22 +750,24 @@ class SiteCrawler:
             if item is None:
                 break
             if not self.robots.allowed(item.url, self.settings.bot_token):
+                await self._drain()  # its frontier row may still be on its way to the store
                 self.recorder.mark(item.url, "skipped")
                 continue
             is_home = item.url == self.home_url
             rendered = await self._visit(item, is_home)
             if is_home and not rendered.ok:
                 home_error, home_blocked = rendered.record.error, rendered.blocked
+        await self._drain()
         self.log.info("pages crawled", pages=self.pages_done, capped=capped)
         await self.close()
         return await self._finish(home_error, home_blocked)
 
-    async def _render_safely(self, item: FrontierItem, viewport: str, is_home: bool) -> Rendered:
+    async def _render_safely(self, item: FrontierItem, viewport: str, is_home: bool, key_page: bool) -> Rendered:
         """Render; when the browser (or this site's context) died under us, start afresh and
         try the page once more: a browser another page killed says nothing about this one."""
         for attempt in range(2):
             try:
-                return await self._render(item, viewport, is_home)
+                return await self._render(item, viewport, is_home, key_page)
             except Exception as exc:
                 why = describe_error(exc, self.settings.page_timeout)
                 self.log.warning("browser failure; recovering", url=item.url, error=why, attempt=attempt)
@@ -667,15 +775,15 @@ class SiteCrawler:
         if not why.startswith("browser failure"):
             why = f"browser failure: {why}"
         self.log.warning("page failed twice with the browser; recorded as failed", url=item.url, error=why)
-        return self._failed(item, is_home, why, viewport)
+        return self._failed(item, is_home, why, viewport, key_page)
 
     async def _visit(self, item: FrontierItem, is_home: bool) -> Rendered:
-        desktop = await self._render_safely(item, "desktop", is_home)
-        bundles = [desktop.bundle()]
-        key_page = is_home or item.kind in KEY_KINDS
+        key_page = self._is_key(item, is_home)
+        desktop = await self._render_safely(item, "desktop", is_home, key_page)
+        renders = [desktop]
         if (desktop.ok and self.plan.needs_mobile and self.settings.mobile != "none"
                 and (self.settings.mobile == "all" or key_page)):
-            bundles.append((await self._render_safely(item, "mobile", is_home)).bundle())
+            renders.append(await self._render_safely(item, "mobile", is_home, key_page))
         new_links: list[FrontierItem] = []
         if desktop.ok and item.depth < self.settings.max_depth and not self.single_page:
             for link in desktop.links:
@@ -685,14 +793,33 @@ class SiteCrawler:
                                        link.get("region", "body"), item.depth + 1)
                 if cand is not None and self._push(cand):
                     new_links.append(cand)
-        self.recorder.save_page(bundles, item.url, new_links)
+        await self._store(renders, item.url, new_links)
         self.pages_done += 1
         return desktop
 
-    def _failed(self, item: FrontierItem, is_home: bool, error: str, viewport: str = "desktop") -> Rendered:
+    async def _store(self, renders: list[Rendered], url: str, new_links: list[FrontierItem]) -> None:
+        """Judge and store a page in a worker thread while the browser loads the next one (the
+        probes are Python work, the rendering is Chromium's); one page in flight, in order."""
+        await self._drain()
+
+        def judge_and_save() -> None:
+            for rendered in renders:
+                rendered.judge()
+            self.recorder.save_page([r.bundle() for r in renders], url, new_links)
+
+        self._pending = asyncio.ensure_future(asyncio.to_thread(judge_and_save))
+
+    async def _drain(self) -> None:
+        """Wait for the page in flight to be stored (its failure surfaces here)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            await pending
+
+    def _failed(self, item: FrontierItem, is_home: bool, error: str, viewport: str = "desktop",
+                key_page: bool = True) -> Rendered:
         kind = "home" if is_home else item.kind
         evidence: list[dict[str, Any]] = []
-        for probe in self.plan.probes_for(viewport, is_home or item.kind in KEY_KINDS):
+        for probe in self.plan.probes_for(viewport, key_page):
             evidence.extend(run_probe_safely(probe, {}, item.url, {}, error, is_home))
         record = PageRecord(org_id=self.org["id"], url=item.url, final_url=None, status_code=None, viewport=viewport,
                             depth=item.depth, kind=kind, title=None, load_ms=None, error=error)

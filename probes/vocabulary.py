@@ -14,21 +14,49 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PACKS: tuple[str, ...] = ("sv", "en")
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """A str.translate table deleting combining marks, filled in as characters are met (a
+    C-speed lookup per character instead of a Python call)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP_MARKS = _CombiningMarks()
+_SPACE = re.compile(r"\s+")
+CACHED_TEXT = 2000  # texts up to this length have their folded forms cached (link texts, labels)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, collapse whitespace: 'Tillgänglighet' -> 'tillganglighet'."""
-    nfkd = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(r"\s+", " ", "".join(c for c in nfkd if not unicodedata.combining(c))).strip()
+    return _SPACE.sub(" ", unicodedata.normalize("NFKD", text.casefold()).translate(_STRIP_MARKS)).strip()
 
 
 def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text.casefold())).strip()
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text.casefold())).strip()
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    """The normalised and the folded form (one when they agree): what terms are matched in."""
+    n, f = normalize(text), fold(text)
+    return (n,) if n == f else (n, f)
+
+
+_cached_forms = lru_cache(maxsize=8192)(_forms)
+
+
+def forms(text: str) -> tuple[str, ...]:
+    """`_forms`, cached for short texts: one link text is tried against many term sets."""
+    return _cached_forms(text) if len(text) <= CACHED_TEXT else _forms(text)
 
 
 @dataclass(frozen=True)
@@ -37,15 +65,16 @@ class Terms:
 
     terms: tuple[str, ...]
 
-    @property
+    @cached_property
     def _pattern(self) -> re.Pattern[str]:
         return _compile(self.terms)
 
     def find(self, text: str | None) -> str | None:
         if not text or not self.terms:
             return None
-        for candidate in (normalize(text), fold(text)):
-            m = self._pattern.search(candidate)
+        pattern = self._pattern
+        for candidate in forms(text):
+            m = pattern.search(candidate)
             if m:
                 return m.group(0)
         return None

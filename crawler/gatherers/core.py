@@ -66,15 +66,18 @@ DOCUMENT_JS = r"""
 """
 
 
-class HtmlGatherer(Gatherer):
-    """The rendered DOM as HTML (what scripts made of the page), capped in size."""
+class HtmlGatherer(JsGatherer):
+    """The rendered DOM as HTML (what scripts made of the page), capped in size; serialised as
+    Playwright's `page.content()` does, in the page's own world so it batches with the rest."""
 
     name = "html"
+    script = r"""
+    () => (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') +
+      (document.documentElement ? document.documentElement.outerHTML : '')
+    """
 
-    async def gather(self, ctx: PageContext) -> Any:
-        html: str = await ctx.page.content()
-        cap = ctx.site.settings.max_html_bytes
-        return html[:cap]
+    def post(self, ctx: PageContext, raw: Any) -> Any:
+        return str(raw or "")[: ctx.site.settings.max_html_bytes]
 
 
 class DocumentGatherer(JsGatherer):
@@ -87,13 +90,13 @@ class TextGatherer(JsGatherer):
     script = "() => (document.body ? document.body.innerText : '').slice(0, 200000)"
 
 
-class LinksGatherer(Gatherer):
+class LinksGatherer(JsGatherer):
     """Every link with its text, accessible label and page region, made absolute and canonical."""
 
     name = "links"
+    script = LINKS_JS
 
-    async def gather(self, ctx: PageContext) -> Any:
-        raw: list[dict[str, Any]] = await ctx.page.evaluate(LINKS_JS)
+    def post(self, ctx: PageContext, raw: Any) -> Any:
         for link in raw:
             abs_url = link.pop("abs") or ""
             scheme = urlsplit(abs_url).scheme.lower()
