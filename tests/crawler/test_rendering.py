@@ -1,0 +1,105 @@
+"""How pages are rendered: one reused tab, DOM gatherers batched, key-page extras capped."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import async_playwright
+
+from crawler.browser import launch_args
+from crawler.browser_path import find_chromium
+from crawler.crawl import crawl
+from crawler.gatherers.base import JsGatherer, batch_script
+from crawler.settings import CrawlSettings
+from maturity.localsite import LocalSite, Reply, Request
+from probes.keyboard import KeyboardProbe
+from probes.page_basics import PageBasicsProbe
+from storage import Store
+from tests.sites import page
+
+
+class Title(JsGatherer):
+    name = "t_title"
+    script = "() => document.title"
+
+
+class Broken(JsGatherer):
+    name = "t_broken"
+    script = "() => { throw new Error('kaputt'); }"
+
+
+class Later(JsGatherer):
+    name = "t_later"
+    script = "async () => { await new Promise(r => setTimeout(r, 10)); return document.querySelectorAll('p.x').length; }"
+
+
+def test_batched_gatherers_fail_one_by_one() -> None:
+    """One script that throws costs only its own artifact; async scripts are awaited."""
+    async def go() -> Any:
+        with LocalSite(routes={"/": page("Batch", '<p class="x">a</p><p class="x">b</p>')}, host="127.0.0.212") as site:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=find_chromium(), args=launch_args())
+                tab = await browser.new_page()
+                await tab.goto(site.base_url)
+                out = await tab.evaluate(batch_script((Title(), Broken(), Later())))
+                await browser.close()
+                return out
+
+    out = asyncio.run(go())
+    assert out["t_title"] == {"ok": "Batch"}
+    assert "kaputt" in out["t_broken"]["error"]
+    assert out["t_later"] == {"ok": 2}
+
+
+def _contact_site() -> dict[str, Any]:
+    links = "".join(f'<li><a href="/kontakt-{i}/">Kontakta oss {i}</a></li>' for i in range(4))
+    routes: dict[str, Any] = {"/": page("Start", f"<nav><ul>{links}</ul></nav>")}
+    for i in range(4):
+        routes[f"/kontakt-{i}/"] = page(f"Kontakt {i}", "<p>Ring oss.</p>")
+    return routes
+
+
+def test_key_page_extras_go_to_the_first_pages_of_a_kind(store: Store, fast_settings: CrawlSettings,
+                                                         tmp_path: Path) -> None:
+    """Four contact pages, two get the keyboard walk and a mobile rendering; all four are crawled."""
+    settings = CrawlSettings(**{**fast_settings.as_dict(), "key_pages_per_kind": 2})
+    with LocalSite(routes=_contact_site(), host="127.0.0.213") as site:
+        org = {"id": "nyckel", "name": "Nyckel", "type": "municipality", "url": site.base_url}
+        result = asyncio.run(crawl(store, [org], settings, [PageBasicsProbe(), KeyboardProbe()], tmp_path / "a"))
+    pages = store.pages(result.crawl_id)
+    desktop = [p for p in pages if p.viewport == "desktop" and p.kind == "contact"]
+    assert len(desktop) == 4
+    walked = {e.url for e in store.evidence(result.crawl_id) if e.probe_id == "keyboard" and e.url}
+    contact_walked = {u for u in walked if "/kontakt-" in u}
+    assert len(contact_walked) == 2, sorted(walked)
+    assert any(u.rstrip("/") == site.base_url.rstrip("/") for u in walked), "the home page is always key"
+
+
+def _slow(body: str) -> Any:
+    def handler(_req: Request) -> Reply:
+        time.sleep(1.0)
+        return Reply(body=body)
+    return handler
+
+
+def test_a_late_script_navigation_does_not_cost_the_next_page(store: Store, fast_settings: CrawlSettings,
+                                                               tmp_path: Path) -> None:
+    """/a/ navigates itself a moment after load, while the slow /b/ loads in the same tab."""
+    routes: dict[str, Any] = {
+        "/": page("Start", '<a href="/a/">A</a> <a href="/b/">B</a>'),
+        "/a/": page("A", "<p>a</p>", head="<script>addEventListener('load', () => "
+                                          "setTimeout(() => { location.href = '/c/'; }, 250));</script>"),
+        "/b/": _slow(page("B", "<p>b</p>")),
+        "/c/": page("C", "<p>c</p>"),
+    }
+    with LocalSite(routes=routes, host="127.0.0.214") as site:
+        org = {"id": "sen", "name": "Sen", "type": "municipality", "url": site.base_url}
+        settings = CrawlSettings(**{**fast_settings.as_dict(), "mobile": "none"})
+        result = asyncio.run(crawl(store, [org], settings, [PageBasicsProbe()], tmp_path / "a"))
+    pages = {p.url.removeprefix(site.base_url.rstrip("/")): p for p in store.pages(result.crawl_id)}
+    assert "/b/" in pages and pages["/b/"].error is None, {k: v.error for k, v in pages.items()}
+    titles = {e.details.get("title") for e in store.evidence(result.crawl_id) if e.url and e.url.endswith("/b/")}
+    assert titles <= {"B", None}
