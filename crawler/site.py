@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,6 +67,7 @@ SITE_GATHER_TIMEOUT = 240.0  # seconds a site gatherer may take (link checks wai
 CLOSE_TIMEOUT = 5.0
 OPEN_TIMEOUT = 60.0  # seconds for the browser to give a context or a tab (a relaunch included)
 GATHER_BUDGET = 4  # page timeouts all of a page's gatherers may take together
+SWITCH_INTERVAL = 0.001  # seconds: how long the judging thread may hold the interpreter lock
 
 
 @dataclass
@@ -807,6 +809,9 @@ class SiteCrawler:
                 rendered.judge()
             self.recorder.save_page([r.bundle() for r in renders], url, new_links)
 
+        # The event loop must answer the browser promptly while the thread computes: hand the
+        # interpreter lock over every 1 ms instead of every 5.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._pending = asyncio.ensure_future(asyncio.to_thread(judge_and_save))
 
     async def _drain(self) -> None:
