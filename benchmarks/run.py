@@ -165,11 +165,19 @@ async def _first_evidence(db: Path, start: float, out: dict[str, float]) -> None
 def cold_probe(url: str) -> float:
     """Wall time of a cold `maturity probe accessibility URL` (a fresh process each time)."""
     exe = Path(sys.executable).parent / "maturity"
-    start = time.perf_counter()
-    done = subprocess.run([str(exe), "probe", "accessibility", url, "--json"], capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"maturity probe failed: {done.stderr[-500:]}")
+    # Output to files, not pipes: the command has ended when its process exits (as a shell
+    # sees it), not when the browser driver it let go has closed its inherited stderr.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(exe), "probe", "accessibility", url, "--json"], stdout=out, stderr=err)
+        code = proc.wait()
+        elapsed = time.perf_counter() - start
+        if code != 0:
+            err.seek(0)
+            raise RuntimeError(f"maturity probe failed: {err.read()[-500:].decode(errors='replace')}")
+        out.seek(0)
+        if not json.loads(out.read()).get("evidence"):
+            raise RuntimeError("maturity probe printed no evidence")
     return elapsed
 
 

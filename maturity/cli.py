@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -261,7 +263,6 @@ def probe(
     """Render one URL, run one probe, print its evidence."""
     from urllib.parse import urlsplit
 
-    from crawler.single import run_probe_async
     from probes.registry import UnknownProbe, get_probe
 
     try:
@@ -275,14 +276,66 @@ def probe(
                          delay=delay if delay is not None else (0.0 if probe_cls.scope == "page" else None))
     _check_browser(settings)
     store = open_store(db) if store_it else None
-    run = asyncio.run(run_probe_async(probe_id, url, settings, artifacts_dir(db) if store_it else None))
-    if store is not None:
-        _store_probe_run(store, run)
+
+    def report(run: Any) -> None:
+        if store is not None:
+            _store_probe_run(store, run)
+            store.engine.dispose()  # closed now, not left to exit (SQLite then folds its WAL in)
+        _print_probe_run(run, url, as_json)
+
+    run = asyncio.run(_run_probe_cold(probe_id, url, settings, artifacts_dir(db) if store_it else None, report))
+    if run.error:
+        print(f"maturity: could not look at {url}: {run.error}", file=sys.stderr)
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+async def _run_probe_cold(probe_id: str, url: str, settings: CrawlSettings, artifacts: Path | None,
+                          report: Callable[[Any], None]) -> Any:
+    """`maturity probe` from a cold start: Chromium launches while the crawler's modules load
+    (in a thread; the driver and Chromium are other processes, so both proceed). Once the
+    answer is reported, a process that is about to exit does not wait for the browser: the
+    driver closes it after we have gone."""
+    from crawler.browser import BrowserPool
+
+    pool = BrowserPool(settings)
+    pool.start_early()
+    try:
+        single = await asyncio.to_thread(_load_probe_runner, probe_id)
+        run = await single.run_probe_async(probe_id, url, settings, artifacts, pool=pool)
+        report(run)
+    finally:
+        if _process_ends_here():
+            await pool.abandon()
+            # Exit's last garbage collection would walk every object the imports made (~0.2 s)
+            # to free memory the OS takes back anyway; exit otherwise runs as usual.
+            gc.freeze()
+        else:
+            await pool.close()
+    return run
+
+
+def _process_ends_here() -> bool:
+    """True when this process is the `maturity` command itself (the console script or
+    `python -m maturity.cli`), with nothing but exit after the command; False when a test
+    runner or a program runs the command in-process."""
+    return getattr(sys.modules.get("__main__"), "main", None) is main
+
+
+def _load_probe_runner(probe_id: str) -> Any:
+    """crawler.single with what this probe's run imports (run in a thread, see above)."""
+    import crawler.single
+
+    crawler.single.prepare(probe_id)
+    return crawler.single
+
+
+def _print_probe_run(run: Any, url: str, as_json: bool) -> None:
+    """The answer: printed (and flushed) before the browser is let go."""
     if as_json:
         print(json.dumps({"probe": run.probe_id, "probe_version": run.probe_version, "url": url,
                           "error": run.error,
                           "evidence": [{k: v for k, v in e.as_dict().items() if k != "url"} | {"url": e.url}
-                                       for e in run.evidence]}, ensure_ascii=False, default=str))
+                                       for e in run.evidence]}, ensure_ascii=False, default=str), flush=True)
     else:
         table = Table(title=f"{run.probe_id} {run.probe_version} · {url}")
         for col in ("criterion", "outcome", "score", "message"):
@@ -290,9 +343,6 @@ def probe(
         for e in run.evidence:
             table.add_row(e.criterion, str(e.outcome), "–" if e.score is None else f"{e.score:.2f}", e.message)
         out.print(table)
-    if run.error:
-        print(f"maturity: could not look at {url}: {run.error}", file=sys.stderr)
-        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _store_probe_run(store: Store, run: Any) -> None:
