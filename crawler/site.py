@@ -205,7 +205,6 @@ class SiteCrawler:
         self._tabs: dict[str, Tab] = {}  # by viewport, in that viewport's context
         self._key_seen: dict[str, int] = {}
         self._pending: asyncio.Future[None] | None = None  # the page being judged and stored  # pages of each mystery-shopper kind given key treatment
-        self._page_files: list[dict[str, Any]] = []
         self.pages_done = 0
         # When the site was measured: probes that judge age (freshness) read it, not the clock.
         self.crawl_time = datetime.now(UTC).isoformat(timespec="seconds")
@@ -524,10 +523,10 @@ class SiteCrawler:
             "crawl_time": self.crawl_time,
         }
         errors: dict[str, str] = {}
-        self._page_files = []
+        files: list[dict[str, Any]] = []  # this rendering's own (two renderings may be in flight)
         if error is None:
             pctx = PageContext(page=page, response=resp, url=url, final_url=final_url, viewport=viewport, kind=kind,
-                               site=self._site_context(), network=tab.network, console=tab.console)
+                               site=self._site_context(files=files), network=tab.network, console=tab.console)
             if first_in_context:
                 try:
                     await asyncio.wait_for(self._first_visit(page, pctx, viewport, is_home), self.settings.page_timeout)
@@ -555,7 +554,7 @@ class SiteCrawler:
                             viewport=viewport, depth=item.depth, kind=kind, title=(title or None),
                             load_ms=round(load_ms, 1), error=error)
         links = artifacts.get("links") if isinstance(artifacts.get("links"), list) else []
-        return Rendered(record, [], kept, list(self._page_files), links or [], blocked, verdicts)
+        return Rendered(record, [], kept, files, links or [], blocked, verdicts)
 
     async def _gather(self, page: Page, pctx: PageContext, viewport: str, artifacts: dict[str, Any],
                       errors: dict[str, str], crashed: list[bool], key_page: bool) -> tuple[str | None, bool]:
@@ -657,18 +656,22 @@ class SiteCrawler:
         return {"id": self.org["id"], "name": self.org["name"], "type": self.org.get("type", "other"),
                 "url": self.home_url, "domains": sorted(self.scope.domains)}
 
-    def _save_file(self, data: bytes, kind: str, ext: str) -> dict[str, Any]:
+    def _save_file(self, data: bytes, kind: str, ext: str, into: list[dict[str, Any]] | None) -> dict[str, Any]:
         if self.files is None:
-            ref = {"kind": kind, "sha256": None, "path": None, "bytes": len(data)}
-        else:
-            ref = self.files.save(data, kind, ext)
-            self._page_files.append(ref)
+            return {"kind": kind, "sha256": None, "path": None, "bytes": len(data)}
+        ref = self.files.save(data, kind, ext)
+        if into is not None:
+            into.append(ref)
         return ref
 
-    def _site_context(self, pages: list[dict[str, Any]] | None = None) -> SiteContext:
+    def _site_context(self, pages: list[dict[str, Any]] | None = None,
+                      files: list[dict[str, Any]] | None = None) -> SiteContext:
+        def save_file(data: bytes, kind: str, ext: str) -> dict[str, Any]:
+            return self._save_file(data, kind, ext, files)
+
         return SiteContext(org=self._org_artifact(), home_url=self.home_url, settings=self.settings, http=self.http,
                            in_scope=self.scope, new_page=self._new_page, polite=self.politeness.wait,
-                           save_file=self._save_file,
+                           save_file=save_file,
                            robots=self.robots.as_artifact(self.settings.bot_token) if self.robots.url else {},
                            sitemaps=self.sitemaps.as_artifact(), pages=pages or [])
 
@@ -773,7 +776,7 @@ class SiteCrawler:
             except Exception as exc:
                 why = describe_error(exc, self.settings.page_timeout)
                 self.log.warning("browser failure; recovering", url=item.url, error=why, attempt=attempt)
-                await self.close()
+                await self._drop_context(viewport)  # the other viewport's rendering may be in flight
         if not why.startswith("browser failure"):
             why = f"browser failure: {why}"
         self.log.warning("page failed twice with the browser; recorded as failed", url=item.url, error=why)
@@ -782,10 +785,11 @@ class SiteCrawler:
     async def _visit(self, item: FrontierItem, is_home: bool) -> Rendered:
         key_page = self._is_key(item, is_home)
         desktop = await self._render_safely(item, "desktop", is_home, key_page)
-        renders = [desktop]
+        mobile: asyncio.Future[Rendered] | None = None
         if (desktop.ok and self.plan.needs_mobile and self.settings.mobile != "none"
                 and (self.settings.mobile == "all" or key_page)):
-            renders.append(await self._render_safely(item, "mobile", is_home, key_page))
+            # The mobile rendering proceeds (in its own context) while the next page loads on desktop.
+            mobile = asyncio.ensure_future(self._render_safely(item, "mobile", is_home, key_page))
         new_links: list[FrontierItem] = []
         if desktop.ok and item.depth < self.settings.max_depth and not self.single_page:
             for link in desktop.links:
@@ -795,24 +799,30 @@ class SiteCrawler:
                                        link.get("region", "body"), item.depth + 1)
                 if cand is not None and self._push(cand):
                     new_links.append(cand)
-        await self._store(renders, item.url, new_links)
+        await self._store(desktop, mobile, item.url, new_links)
         self.pages_done += 1
         return desktop
 
-    async def _store(self, renders: list[Rendered], url: str, new_links: list[FrontierItem]) -> None:
+    async def _store(self, desktop: Rendered, mobile: asyncio.Future[Rendered] | None, url: str,
+                     new_links: list[FrontierItem]) -> None:
         """Judge and store a page in a worker thread while the browser loads the next one (the
         probes are Python work, the rendering is Chromium's); one page in flight, in order."""
         await self._drain()
 
-        def judge_and_save() -> None:
-            for rendered in renders:
-                rendered.judge()
-            self.recorder.save_page([r.bundle() for r in renders], url, new_links)
+        async def finish() -> None:
+            renders = [desktop] + ([await mobile] if mobile is not None else [])
+
+            def judge_and_save() -> None:
+                for rendered in renders:
+                    rendered.judge()
+                self.recorder.save_page([r.bundle() for r in renders], url, new_links)
+
+            await asyncio.to_thread(judge_and_save)
 
         # The event loop must answer the browser promptly while the thread computes: hand the
         # interpreter lock over every 1 ms instead of every 5.
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-        self._pending = asyncio.ensure_future(asyncio.to_thread(judge_and_save))
+        self._pending = asyncio.ensure_future(finish())
 
     async def _drain(self) -> None:
         """Wait for the page in flight to be stored (its failure surfaces here)."""
