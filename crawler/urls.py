@@ -13,9 +13,8 @@ import socket
 from collections import Counter
 from datetime import date
 from functools import cache, lru_cache
+from typing import Any
 from urllib.parse import SplitResult, quote, unquote_plus, urlsplit, urlunsplit
-
-import tldextract
 
 TRACKING_PARAMS = re.compile(
     r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|igshid|ref_src|"
@@ -38,7 +37,13 @@ FUTURE_YEARS = 2
 _YEAR = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])")
 _DIGITS = re.compile(r"[0-9]+")
 
-_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+@cache
+def _extractor() -> Any:
+    """The offline public-suffix list, loaded on first use: tldextract pulls in requests and
+    urllib3, which a one-page `maturity probe` of an IP address never needs."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 def ascii_host(host: str) -> str:
@@ -125,7 +130,7 @@ def registrable_domain(host: str) -> str:
     host = host.lower().strip("[]")
     if is_ip(host) or "." not in host:
         return host
-    ext = _extract(host)
+    ext = _extractor()(host)
     return ext.top_domain_under_public_suffix or host
 
 
