@@ -190,7 +190,10 @@ def _progress() -> Any:
     return update
 
 
-def scores_payload(store: Store, crawl_id: int, map_version: str, scale: int = 5) -> dict[str, Any]:
+def scores_payload(store: Store, crawl_id: int, map_version: str, scale: int = 5,
+                   digits: int | None = 2) -> dict[str, Any]:
+    """Scores per organisation on the 0–`scale` scale, rounded to `digits` (None: unrounded,
+    for a table that rounds once itself: 0.0451 prints 0.0, where 0.05 would print 0.1)."""
     rows = store.dimension_scores(crawl_id, map_version)
     by_org: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -202,7 +205,9 @@ def scores_payload(store: Store, crawl_id: int, map_version: str, scale: int = 5
 
         def val(d: str, dims: dict[str, Any] = dims) -> float | None:
             row = dims.get(d)
-            return None if row is None or row.score is None else round(row.score * scale, 2)
+            if row is None or row.score is None:
+                return None
+            return row.score * scale if digits is None else round(row.score * scale, digits)
 
         result.append({
             "id": oid, "name": orgs[oid].name if oid in orgs else oid, "overall": val("overall"),
@@ -213,7 +218,7 @@ def scores_payload(store: Store, crawl_id: int, map_version: str, scale: int = 5
 
 
 def print_scores(store: Store, crawl_id: int, map_version: str, scale: int = 5) -> None:
-    payload = scores_payload(store, crawl_id, map_version, scale)
+    payload = scores_payload(store, crawl_id, map_version, scale, digits=None)  # rounded once, below
     table = Table(title=f"Crawl {crawl_id} · criteria map {map_version} · 0–{scale}")
     table.add_column("Organisation")
     for d in ("overall", *DIMENSIONS):

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from maturity.localsite import LocalSite
 from tests.sites import page
@@ -101,3 +102,17 @@ def test_crawl_then_scores_json(tmp_path: Path) -> None:
     assert all(0 <= v <= 5 for v in scored)
     assert org["overall"] == round(sum(scored) / len(scored), 2) or abs(org["overall"] - sum(scored) / len(scored)) < 0.01
     assert any(v is None for v in org["dimensions"].values()), "dimensions without evidence must be null, not 0"
+
+
+def test_scores_table_rounds_once() -> None:
+    """The table gets unrounded scores (0.0451 must print 0.0, not 0.05 → 0.1); JSON keeps 2 decimals."""
+    from types import SimpleNamespace
+
+    from maturity.cli import scores_payload
+
+    rows = [SimpleNamespace(org_id="k", dimension=d, score=0.00902, coverage=1.0) for d in ("overall", "presence")]
+    store: Any = SimpleNamespace(dimension_scores=lambda _c, _m: rows,
+                                 organizations=lambda _ids: [SimpleNamespace(id="k", name="K")])
+    raw = scores_payload(store, 1, "m", digits=None)["organizations"][0]
+    assert f"{raw['overall']:.1f}" == "0.0"
+    assert scores_payload(store, 1, "m")["organizations"][0]["overall"] == 0.05
