@@ -372,7 +372,10 @@ class SiteCrawler:
 
         page.on("console", lambda m: on_console(m.type, m.text))
         page.on("pageerror", lambda e: on_console("pageerror", str(e)))
-        page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
+        # alert/confirm/prompt are dismissed; a beforeunload prompt is accepted, so the page
+        # that asks cannot keep the tab from the next page.
+        page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(
+            d.accept() if d.type == "beforeunload" else d.dismiss())))
         page.on("crash", lambda _p: tab.crashed.append(True))
 
     async def _tab(self, ctx: BrowserContext, viewport: str) -> Tab:

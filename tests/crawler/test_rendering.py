@@ -103,3 +103,18 @@ def test_a_late_script_navigation_does_not_cost_the_next_page(store: Store, fast
     assert "/b/" in pages and pages["/b/"].error is None, {k: v.error for k, v in pages.items()}
     titles = {e.details.get("title") for e in store.evidence(result.crawl_id) if e.url and e.url.endswith("/b/")}
     assert titles <= {"B", None}
+
+
+def test_a_beforeunload_prompt_does_not_keep_the_tab(store: Store, fast_settings: CrawlSettings,
+                                                      tmp_path: Path) -> None:
+    """The home page asks before unload; the keyboard walk gives it the user activation Chrome
+    requires for the prompt, so the next load in the tab meets it."""
+    ask = "<script>addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = 'Stanna!'; });</script>"
+    routes: dict[str, Any] = {"/": page("Start", '<a href="/b/">B</a> <input aria-label="Sök">', head=ask),
+                              "/b/": page("B", "<p>b</p>")}
+    with LocalSite(routes=routes, host="127.0.0.215") as site:
+        org = {"id": "fraga", "name": "Fråga", "type": "municipality", "url": site.base_url}
+        settings = CrawlSettings(**{**fast_settings.as_dict(), "mobile": "none"})
+        result = asyncio.run(crawl(store, [org], settings, [PageBasicsProbe(), KeyboardProbe()], tmp_path / "a"))
+    pages = {p.url.removeprefix(site.base_url.rstrip("/")): p for p in store.pages(result.crawl_id)}
+    assert pages["/"].error is None and pages["/b/"].error is None, {k: v.error for k, v in pages.items()}
