@@ -34,29 +34,27 @@ from storage import Store, make_engine
 RESULTS = Path("bench-results")
 
 
-def rss_kb(pid: int) -> int:
+def proc_kb(pid: int, path: str, field: str) -> int:
+    """One kB figure from a /proc/<pid> file (0 once the process is gone)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(f"/proc/{pid}/{path}") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def rss_kb(pid: int) -> int:
+    return proc_kb(pid, "status", "VmRSS:")
 
 
 def pss_kb(pid: int) -> int:
     """Proportional set size: a page shared by n processes counts 1/n in each, so the sum over
     Chromium's processes is what they take together (a sum of RSS counts the shared binary,
     fonts and libraries once per process)."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as fh:
-            for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return proc_kb(pid, "smaps_rollup", "Pss:")
 
 
 def descendants(root: int) -> list[int]:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import structlog
-from playwright.async_api import BrowserContext, Page, Request, Response
+from playwright.async_api import BrowserContext, Dialog, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
@@ -203,8 +203,8 @@ class SiteCrawler:
         self._context_pages: dict[str, int] = {}
         self._fresh: set[str] = set()  # contexts whose first page has not yet been seen
         self._tabs: dict[str, Tab] = {}  # by viewport, in that viewport's context
-        self._key_seen: dict[str, int] = {}
-        self._pending: asyncio.Future[None] | None = None  # the page being judged and stored  # pages of each mystery-shopper kind given key treatment
+        self._key_seen: dict[str, int] = {}  # pages of each mystery-shopper kind given key treatment
+        self._pending: asyncio.Future[None] | None = None  # the page being judged and stored
         self.pages_done = 0
         # When the site was measured: probes that judge age (freshness) read it, not the clock.
         self.crawl_time = datetime.now(UTC).isoformat(timespec="seconds")
@@ -372,11 +372,14 @@ class SiteCrawler:
 
         page.on("console", lambda m: on_console(m.type, m.text))
         page.on("pageerror", lambda e: on_console("pageerror", str(e)))
-        # alert/confirm/prompt are dismissed; a beforeunload prompt is accepted, so the page
-        # that asks cannot keep the tab from the next page.
-        page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(
-            d.accept() if d.type == "beforeunload" else d.dismiss())))
+        page.on("dialog", self._answer_dialog)
         page.on("crash", lambda _p: tab.crashed.append(True))
+
+    def _answer_dialog(self, dialog: Dialog) -> None:
+        """alert/confirm/prompt are dismissed; a beforeunload prompt is accepted, so the page
+        that asks cannot keep its tab from the next page."""
+        answer = dialog.accept() if dialog.type == "beforeunload" else dialog.dismiss()
+        asyncio.ensure_future(self._quietly(answer))
 
     async def _tab(self, ctx: BrowserContext, viewport: str) -> Tab:
         """The viewport's tab, reused from page to page while it stays healthy."""
@@ -567,16 +570,17 @@ class SiteCrawler:
         wanted = [g for g in self.plan.page_gatherers.get(viewport, [])
                   if key_page or g.name not in self.plan.key_only.get(viewport, ())]
         batch = [g for g in wanted if isinstance(g, JsGatherer) and g.order < MUTATING_ORDER]
+        batch = batch if len(batch) > 1 else []  # a batch of one is just its gatherer
         for g in wanted:
-            if len(batch) > 1 and g in batch[1:]:
+            if g in batch and g is not batch[0]:
                 continue  # gathered with the batch
             left = min(self.settings.page_timeout, budget_end - time.monotonic())
-            names = [b.name for b in batch] if len(batch) > 1 and g is batch[0] else [g.name]
+            names = [b.name for b in batch] if g in batch else [g.name]
             if left <= 0:
                 errors.update({n: "not gathered: the page used up its time" for n in names})
                 continue
             try:
-                if len(names) > 1:
+                if g in batch:
                     await asyncio.wait_for(self._gather_batch(pctx, batch, artifacts, errors), left)
                 else:
                     artifacts[g.name] = await asyncio.wait_for(g.gather(pctx), left)
@@ -599,8 +603,8 @@ class SiteCrawler:
         for g in batch:
             got = raw.get(g.name) if isinstance(raw, dict) else None
             if not isinstance(got, dict) or "ok" not in got:
-                errors[g.name] = str((got or {}).get("error") or "no result")[:300] if isinstance(got, dict) \
-                    else "no result"
+                why = got.get("error") if isinstance(got, dict) else None
+                errors[g.name] = str(why or "no result")[:300]
                 self.log.warning("gatherer failed", gatherer=g.name, url=pctx.url, error=errors[g.name])
                 continue
             try:
@@ -681,7 +685,7 @@ class SiteCrawler:
     async def _new_page(self, viewport: str) -> Page:
         ctx = await self._context(viewport)
         page = await self._new_tab(ctx)
-        page.on("dialog", lambda d: asyncio.ensure_future(self._quietly(d.dismiss())))
+        page.on("dialog", self._answer_dialog)
         return page
 
     # ---- the site -------------------------------------------------------------------
@@ -730,6 +734,9 @@ class SiteCrawler:
         self.recorder.add_frontier(seeds)
 
     async def run(self) -> SiteOutcome:
+        # Pages are judged in a thread (`_store`); the event loop must still answer the browser
+        # promptly: hand the interpreter lock over every 1 ms instead of every 5.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         deadline = time.monotonic() + self.settings.site_time_limit
         self.recorder.set_status("running")
         try:
@@ -822,9 +829,6 @@ class SiteCrawler:
 
             await asyncio.to_thread(judge_and_save)
 
-        # The event loop must answer the browser promptly while the thread computes: hand the
-        # interpreter lock over every 1 ms instead of every 5.
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._pending = asyncio.ensure_future(finish())
 
     async def _drain(self) -> None:
