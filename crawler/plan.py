@@ -31,9 +31,10 @@ class Plan:
 
 def make_plan(probes: list[Probe]) -> Plan:
     plan = Plan(probes=probes)
-    # Links feed the frontier everywhere; desktop screenshots are for reports, on key pages.
-    needed: dict[str, set[str]] = {"desktop": {"links", "screenshot"}, "mobile": {"links"}}
-    everywhere: dict[str, set[str]] = {"desktop": {"links"}, "mobile": {"links"}}
+    # Links feed the frontier everywhere, the document's title names every stored page (a cheap
+    # check that a rendering is of the page it claims); desktop screenshots are for reports.
+    needed: dict[str, set[str]] = {"desktop": {"links", "document", "screenshot"}, "mobile": {"links", "document"}}
+    everywhere: dict[str, set[str]] = {"desktop": {"links", "document"}, "mobile": {"links", "document"}}
     site_needed: set[str] = set()
     for probe in probes:
         page_reqs = [r for r in probe.requires if r not in CORE_FIELDS and gatherer_for(r).scope == "page"]

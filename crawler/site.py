@@ -203,6 +203,9 @@ class SiteCrawler:
         self._context_pages: dict[str, int] = {}
         self._fresh: set[str] = set()  # contexts whose first page has not yet been seen
         self._tabs: dict[str, Tab] = {}  # by viewport, in that viewport's context
+        # One rendering per viewport at a time: a mobile rendering runs in the background, and the
+        # next key page's must wait for it rather than share its tab.
+        self._rendering: dict[str, asyncio.Lock] = {}
         self._key_seen: dict[str, int] = {}  # pages of each mystery-shopper kind given key treatment
         self._pending: asyncio.Future[None] | None = None  # the page being judged and stored
         self.pages_done = 0
@@ -780,6 +783,10 @@ class SiteCrawler:
     async def _render_safely(self, item: FrontierItem, viewport: str, is_home: bool, key_page: bool) -> Rendered:
         """Render; when the browser (or this site's context) died under us, start afresh and
         try the page once more: a browser another page killed says nothing about this one."""
+        async with self._rendering.setdefault(viewport, asyncio.Lock()):
+            return await self._render_retrying(item, viewport, is_home, key_page)
+
+    async def _render_retrying(self, item: FrontierItem, viewport: str, is_home: bool, key_page: bool) -> Rendered:
         for attempt in range(2):
             try:
                 return await self._render(item, viewport, is_home, key_page)

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.async_api import async_playwright
 
 from crawler.browser import launch_args
@@ -14,8 +15,10 @@ from crawler.browser_path import find_chromium
 from crawler.crawl import crawl
 from crawler.gatherers.base import JsGatherer, batch_script
 from crawler.settings import CrawlSettings
+from crawler.site import SiteCrawler
 from maturity.localsite import LocalSite, Reply, Request
 from probes.keyboard import KeyboardProbe
+from probes.mobile_layout import MobileLayoutProbe
 from probes.page_basics import PageBasicsProbe
 from storage import Store
 from tests.sites import page
@@ -118,3 +121,44 @@ def test_a_beforeunload_prompt_does_not_keep_the_tab(store: Store, fast_settings
         result = asyncio.run(crawl(store, [org], settings, [PageBasicsProbe(), KeyboardProbe()], tmp_path / "a"))
     pages = {p.url.removeprefix(site.base_url.rstrip("/")): p for p in store.pages(result.crawl_id)}
     assert pages["/"].error is None and pages["/b/"].error is None, {k: v.error for k, v in pages.items()}
+
+
+def _slow_on_mobile(body: str) -> Any:
+    def handler(req: Request) -> Reply:
+        if "Mobile" in req.headers.get("user-agent", ""):
+            time.sleep(0.4)
+        return Reply(body=body)
+    return handler
+
+
+def test_each_mobile_rendering_is_of_its_own_page(store: Store, fast_settings: CrawlSettings,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mobile renderings overlap the next desktop page; when the mobile view is the slower one,
+    the next key page's mobile rendering must wait for the last one's rather than share its tab
+    (it used to navigate the tab under it, and a page was stored with another page's DOM)."""
+    in_flight: dict[str, int] = {}
+    most: dict[str, int] = {}
+    render = SiteCrawler._render
+
+    async def counted(self: SiteCrawler, item: Any, viewport: str, *args: Any) -> Any:
+        in_flight[viewport] = in_flight.get(viewport, 0) + 1
+        most[viewport] = max(most.get(viewport, 0), in_flight[viewport])
+        try:
+            return await render(self, item, viewport, *args)
+        finally:
+            in_flight[viewport] -= 1
+
+    monkeypatch.setattr(SiteCrawler, "_render", counted)
+    routes: dict[str, Any] = {"/": _slow_on_mobile(page("Start", "".join(
+        f'<a href="/kontakt-{i}/">Kontakta oss {i}</a> ' for i in range(3))))}
+    for i in range(3):
+        routes[f"/kontakt-{i}/"] = _slow_on_mobile(page(f"Kontakt {i}", "<p>Ring oss.</p>"))
+    with LocalSite(routes=routes, host="127.0.0.216") as site:
+        org = {"id": "mobil", "name": "Mobil", "type": "municipality", "url": site.base_url}
+        settings = CrawlSettings(**{**fast_settings.as_dict(), "mobile": "key", "key_pages_per_kind": 3})
+        result = asyncio.run(crawl(store, [org], settings, [PageBasicsProbe(), MobileLayoutProbe()], tmp_path / "a"))
+    assert most == {"desktop": 1, "mobile": 1}
+    pages = store.pages(result.crawl_id)
+    assert [p.error for p in pages] == [None] * len(pages)
+    mobile = {p.url.removeprefix(site.base_url.rstrip("/")): p.title for p in pages if p.viewport == "mobile"}
+    assert mobile == {"/": "Start", **{f"/kontakt-{i}/": f"Kontakt {i}" for i in range(3)}}
