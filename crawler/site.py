@@ -57,7 +57,7 @@ from crawler.urls import (
     is_private_address,
     registrable_domain,
 )
-from probes.base import Evidence, Probe
+from probes.base import DIGEST, Evidence, Probe
 from storage.records import FrontierItem, PageRecord
 
 log = structlog.get_logger(__name__)
@@ -208,6 +208,9 @@ class SiteCrawler:
         self._rendering: dict[str, asyncio.Lock] = {}
         self._key_seen: dict[str, int] = {}  # pages of each mystery-shopper kind given key treatment
         self._pending: asyncio.Future[None] | None = None  # the page being judged and stored
+        # Site probes' per-page work, done as each page is stored: (probe, url, viewport) ->
+        # (the site facts it was made with, digest). See Probe.digest.
+        self._digests: dict[tuple[str, str, str], tuple[dict[str, Any], Any]] = {}
         self.pages_done = 0
         # When the site was measured: probes that judge age (freshness) read it, not the clock.
         self.crawl_time = datetime.now(UTC).isoformat(timespec="seconds")
@@ -833,10 +836,31 @@ class SiteCrawler:
                 for rendered in renders:
                     rendered.judge()
                 self.recorder.save_page([r.bundle() for r in renders], url, new_links)
+                self._digest(renders)
 
             await asyncio.to_thread(judge_and_save)
 
         self._pending = asyncio.ensure_future(finish())
+
+    def _digest_site(self) -> dict[str, Any]:
+        return {"org": self._org_artifact(), "home_url": self.home_url, "crawl_time": self.crawl_time}
+
+    def _digest(self, renders: list[Rendered]) -> None:
+        """Site probes' work on these pages now, not at the end of the site (a digest that
+        fails is left for the probe's run, which records the failure)."""
+        site = self._digest_site()
+        for probe in self.plan.site_probes:
+            if not probe.digests():
+                continue
+            wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
+            for r in renders:
+                if r.kept is None:
+                    continue
+                view = {k: v for k, v in r.kept.items() if k in wanted}
+                try:
+                    self._digests[probe.id, r.record.url, r.record.viewport] = (site, probe.digest(view, site))
+                except Exception:  # noqa: BLE001 - the probe's run meets it again and records it
+                    continue
 
     async def _drain(self) -> None:
         """Wait for the page in flight to be stored (its failure surfaces here)."""
@@ -885,9 +909,14 @@ class SiteCrawler:
             await self.close()
         evidence: list[dict[str, Any]] = []
         base = {"org": self._org_artifact(), "home_url": self.home_url, "crawl_time": self.crawl_time}
+        site = self._digest_site()
         for probe in self.plan.site_probes:
             wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
             view_pages = [{k: v for k, v in p.items() if k in wanted} for p in pages]
+            for view in view_pages if probe.digests() else ():
+                made = self._digests.get((probe.id, str(view.get("url")), str(view.get("viewport"))))
+                if made is not None and made[0] == site:
+                    view[DIGEST] = made[1]
             artifacts = {**base, "pages": view_pages, **site_artifacts}
             evidence.extend(run_probe_safely(probe, artifacts, self.home_url, errors, home_error, site_level=True))
         status = "done" if home_error is None else ("blocked" if home_blocked else "failed")

@@ -69,6 +69,15 @@ class Evidence:
         }
 
 
+# The key under which a page's mapping carries the probe's digest (see Probe.digest).
+DIGEST = "_digest"
+
+
+def site_of(artifacts: Mapping[str, Any]) -> dict[str, Any]:
+    """What a digest may know of the site: the parts of a site probe's artifacts fixed at the start."""
+    return {k: artifacts.get(k) for k in ("org", "home_url", "crawl_time")}
+
+
 class Probe(ABC):
     """A plugin. Class attributes are its static metadata, read without running it.
 
@@ -96,6 +105,24 @@ class Probe(ABC):
     @abstractmethod
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
         """Return evidence; raise only for bugs (the runner records them as errors)."""
+
+    def digest(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
+        """A site probe's work on one page, which the crawler does as it stores that page (in
+        its worker thread, while the browser loads the next one), so that the end of a site
+        waits on little. It may read only this page's mapping and `site` (org, home_url,
+        crawl_time: known before any page). None means no per-page work; run() gets each
+        page's digest from `digest_of`."""
+        return None
+
+    def digest_of(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
+        """The page's digest: the one made during the crawl, or made now (a page stored by an
+        earlier process of a resumed or distributed crawl has none)."""
+        return page[DIGEST] if DIGEST in page else self.digest(page, site)
+
+    @classmethod
+    def digests(cls) -> bool:
+        """Whether this probe has per-page work for the crawler to do early."""
+        return cls.digest is not Probe.digest
 
     def error_evidence(self, message: str, url: str | None = None) -> list[Evidence]:
         """What the runner records when this probe could not look: one error per criterion."""

@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from crawler.urls import canonicalize
-from probes.base import Evidence, Outcome, Probe
-from probes.eid_login import PageDom, match, parse_pages, selector
+from probes.base import Evidence, Outcome, Probe, site_of
+from probes.eid_login import PageDom, match, page_dom, readable, selector
 from probes.vocabulary import Terms, load_area, terms
 
 CHANNELS = ("phone", "email", "form", "chat", "callback", "booking", "opening-hours", "address", "faq",
@@ -234,16 +234,23 @@ class ContactChannelsProbe(Probe):
     pages = "all"
     criteria = tuple(f"contact.{c}" for c in CHANNELS) + ("contact.reachable", "contact.mobile")
 
+    def digest(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
+        """The page's finds and contact-page depths (None: no readable HTML)."""
+        html = page.get("html")
+        dom = page_dom(html) if isinstance(html, str) and html.strip() else None
+        return None if dom is None else page_finds(page, dom)
+
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
-        parsed = parse_pages(artifacts.get("pages") or [])
+        site = site_of(artifacts)
+        digested = [(page, self.digest_of(page, site)) for page in readable(artifacts.get("pages") or [])]
+        parsed = [(page, found) for page, found in digested if found is not None]
         home = str(artifacts.get("home_url") or "") or None
         if not parsed:
             return self.error_evidence("No page of the site could be read, so no contact channel could be looked for.",
                                        url=home)
         finds: list[Find] = []
         depths: list[int] = []
-        for page, dom in parsed:
-            f, d = page_finds(page, dom)
+        for _page, (f, d) in parsed:
             finds += f
             depths += d
         out = [self._channel(ch, finds, home) for ch in CHANNELS]
@@ -278,7 +285,7 @@ class ContactChannelsProbe(Probe):
         return Evidence("contact.reachable", outcome, f"A contact page is {best} click(s) from the home page.",
                         details=details, url=home)
 
-    def _mobile(self, parsed: list[tuple[Mapping[str, Any], PageDom]], finds: list[Find],
+    def _mobile(self, parsed: list[tuple[Mapping[str, Any], Any]], finds: list[Find],
                 home: str | None) -> Evidence:
         mobile_urls = {canonicalize(str(p.get("final_url") or p.get("url"))) for p, _ in parsed
                        if p.get("viewport") == "mobile"}

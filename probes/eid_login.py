@@ -26,7 +26,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.urls import canonicalize, registrable_domain
-from probes.base import Evidence, Outcome, Probe
+from probes.base import Evidence, Outcome, Probe, site_of
 from probes.vocabulary import Terms, terms
 
 # --- Page DOM: landmarks, prose and controls of a rendered page (shared with contact-channels) ---
@@ -210,20 +210,28 @@ def selector(el: Any) -> str:
     return " > ".join(reversed(steps))
 
 
+def readable(pages: Any) -> list[Mapping[str, Any]]:
+    """Pages that have rendered HTML; nearest to home first, desktop before mobile."""
+    out = [p for p in pages if isinstance(p, Mapping) and isinstance(p.get("html"), str) and p["html"].strip()]
+    depth = lambda p: p.get("depth") if isinstance(p.get("depth"), int) else 99  # noqa: E731
+    out.sort(key=lambda p: (depth(p), p.get("viewport") != "desktop"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def page_dom(html: str) -> PageDom | None:
+    """The page parsed, or None if lxml cannot read it; remembered for the next probe's digest
+    of the same page (the digests of one page are made one after another)."""
+    try:
+        return PageDom(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
 def parse_pages(pages: Any) -> list[tuple[Mapping[str, Any], PageDom]]:
     """Pages that have rendered HTML, parsed; nearest to home first, desktop before mobile."""
-    out = []
-    for page in pages:
-        html = page.get("html") if isinstance(page, Mapping) else None
-        if not isinstance(html, str) or not html.strip():
-            continue
-        try:
-            out.append((page, PageDom(html)))
-        except (etree.ParserError, ValueError):
-            continue
-    depth = lambda p: p.get("depth") if isinstance(p.get("depth"), int) else 99  # noqa: E731
-    out.sort(key=lambda pd: (depth(pd[0]), pd[0].get("viewport") != "desktop"))
-    return out
+    parsed = ((page, page_dom(page["html"])) for page in readable(pages))
+    return [(page, dom) for page, dom in parsed if dom is not None]
 
 
 # --- The eid-login probe ---
@@ -327,39 +335,56 @@ class EidLoginProbe(Probe):
     criteria = ("eid.login-offered", "eid.bankid", "eid.freja", "eid.foreign-eid", "eid.mina-sidor",
                 "eid.own-domain", "eid.reachable")
 
+    def digest(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
+        """The page's login controls, classified: (what, rule, e-IDs, Mina sidor, control) each."""
+        html = page.get("html")
+        dom = page_dom(html) if isinstance(html, str) and html.strip() else None
+        if dom is None:
+            return None
+        own = own_domains(site)
+        url = str(page.get("final_url") or page.get("url") or "")
+        login_page = is_login_page(page, dom)
+        home = bool(page.get("is_home") or page.get("kind") == "home")
+        out = []
+        for c in dom.controls():
+            verdict = classify(c, url, login_page, own, home)
+            if verdict is None:
+                continue
+            what, rule, eids, mina = verdict
+            target = urljoin(url, c.href) if c.href and urlsplit(urljoin(url, c.href)).scheme in (
+                "http", "https") else url
+            out.append({"what": what, "rule": rule, "eids": sorted(eids), "mina_sidor": mina, "name": c.name[:80],
+                        "target": target, "control": c.evidence(url, page.get("viewport"))})
+        return out
+
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
-        parsed = parse_pages(artifacts.get("pages") or [])
+        site = site_of(artifacts)
+        digested = [(page, self.digest_of(page, site)) for page in readable(artifacts.get("pages") or [])]
+        digested = [(page, hits) for page, hits in digested if hits is not None]
         home = str(artifacts.get("home_url") or "")
-        if not parsed:
+        if not digested:
             return self.error_evidence("No page of the site could be read, so no login could be looked for.",
                                        url=home or None)
         own = own_domains(artifacts)
-        final = {canonicalize(str(p.get("url"))): str(p.get("final_url") or p.get("url")) for p, _ in parsed}
+        final = {canonicalize(str(p.get("url"))): str(p.get("final_url") or p.get("url")) for p, _ in digested}
         offers: list[dict[str, Any]] = []
         staff: list[dict[str, Any]] = []
         mentions: list[dict[str, Any]] = []
         seen: set[tuple[str, ...]] = set()
-        for page, dom in parsed:
+        for page, hits in digested:
             url = str(page.get("final_url") or page.get("url") or "")
-            login_page = is_login_page(page, dom)
-            for c in dom.controls():
-                verdict = classify(c, url, login_page, own, bool(page.get("is_home") or page.get("kind") == "home"))
-                if verdict is None:
-                    continue
-                what, rule, eids, mina = verdict
-                target = urljoin(url, c.href) if c.href and urlsplit(urljoin(url, c.href)).scheme in (
-                    "http", "https") else url
-                target = final.get(canonicalize(target), target)
-                key = (what, c.name[:80], canonicalize(target) if target != url else c.selector)
+            depth = page.get("depth")
+            for h in hits:
+                target = final.get(canonicalize(h["target"]), h["target"])
+                key = (h["what"], h["name"], canonicalize(target) if target != url else h["control"]["selector"])
                 if key in seen:
                     continue
                 seen.add(key)
-                depth = page.get("depth")
-                hit = {**c.evidence(url, page.get("viewport")), "rule": rule, "eids": sorted(eids),
-                       "mina_sidor": mina, "target": target, "own_domain": is_own(target, own),
+                hit = {**h["control"], "rule": h["rule"], "eids": h["eids"], "mina_sidor": h["mina_sidor"],
+                       "target": target, "own_domain": is_own(target, own),
                        "clicks": depth + 1 if isinstance(depth, int) else None}
-                {"offer": offers, "staff": staff, "mention": mentions}[what].append(hit)
-        return self._judge(offers, staff, mentions, len(parsed), home)
+                {"offer": offers, "staff": staff, "mention": mentions}[h["what"]].append(hit)
+        return self._judge(offers, staff, mentions, len(digested), home)
 
     def _judge(self, offers: list[dict[str, Any]], staff: list[dict[str, Any]],
                mentions: list[dict[str, Any]], n_pages: int, home: str) -> list[Evidence]:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 
 from crawler.urls import canonicalize
-from probes.base import Evidence, Outcome, Probe
+from probes.base import Evidence, Outcome, Probe, site_of
 from probes.vocabulary import Terms, load_area, terms
 
 LANG_KEYS = ("english", "easy-swedish", "sign-language", "minority-finnish", "minority-meankieli",
@@ -54,18 +54,26 @@ def guess_language(text: str | None, min_hits: int = 8) -> str | None:
     return best if n1 >= min_hits and n1 >= 2 * n2 else None
 
 
-def text_language(page: Mapping[str, Any], min_hits: int = 8) -> str | None:
-    """The language the page's own main text reads as: header, footer, menus and parts marked
-    with another lang (a Swedish feedback form on a Sámi page) are left out."""
+def main_text(page: Mapping[str, Any]) -> str | None:
+    """The page's own main text: header, footer, menus and parts marked with another lang (a
+    Swedish feedback form on a Sámi page) left out. None when the page has no readable HTML."""
     from probes.readability import main_blocks  # readability builds on this module
 
     html = page.get("html")
     if html:
         try:
-            return guess_language(" ".join(main_blocks(str(html))[0]), min_hits)
+            return " ".join(main_blocks(str(html))[0])
         except (ValueError, lxml.etree.ParserError):
             pass
-    return guess_language(str(page.get("text") or ""), min_hits)
+    return None
+
+
+def text_language(page: Mapping[str, Any], min_hits: int = 8, main: str | None = None) -> str | None:
+    """The language the page's own main text (`main`, or `main_text(page)`) reads as; its
+    whole text when it has no readable HTML."""
+    if main is None:
+        main = main_text(page)
+    return guess_language(main if main is not None else str(page.get("text") or ""), min_hits)
 
 
 def unique_pages(pages: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -144,6 +152,10 @@ class LanguagesProbe(Probe):
     criteria = tuple(f"languages.{k}" for k in LANG_KEYS) + (
         "languages.other", "languages.lang-attribute", "languages.read-aloud")
 
+    def digest(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
+        """The page's own main text, which its language is told from."""
+        return main_text(page)
+
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:
         pages = readable_pages(artifacts)
         if not pages:
@@ -161,9 +173,10 @@ class LanguagesProbe(Probe):
                     offers.setdefault(key, []).append({"url": canonicalize(str(page.get("url"))), "code": lang,
                                                        "text": str((page.get("document") or {}).get("title") or "")[:80],
                                                        "on": None, "region": None})
-        out = [self._judge(key, offers.get(key, []), index, codes[key]) for key in LANG_KEYS]
+        site = site_of(artifacts)
+        out = [self._judge(key, offers.get(key, []), index, codes[key], site) for key in LANG_KEYS]
         out.append(self._other(offers, index, key_pages, link_codes, codes))
-        out.append(self._lang_attribute(pages, offers, index, codes))
+        out.append(self._lang_attribute(pages, offers, index, codes, site))
         out.append(self._read_aloud(pages, key_pages))
         return out
 
@@ -192,7 +205,7 @@ class LanguagesProbe(Probe):
         return offers
 
     def _verify(self, key: str, offer: dict[str, Any], index: Mapping[str, Mapping[str, Any]],
-                codes: Terms) -> str:
+                codes: Terms, site: Mapping[str, Any]) -> str:
         """confirmed | declared | mismatch | broken | unchecked — what the target turned out to be."""
         target = index.get(offer["url"])
         if target is None:
@@ -201,16 +214,16 @@ class LanguagesProbe(Probe):
             return "broken"
         if key in SWEDISH_FORMS or primary(_page_lang(target)) in codes.terms:
             return "confirmed"
-        guessed = text_language(target)
+        guessed = text_language(target, main=self.digest_of(target, site))
         if key == "minority-meankieli" and guessed == "fi":
             return "confirmed"  # Meänkieli reads as Finnish to a function-word count
         return "confirmed" if guessed and guessed in codes.terms else "mismatch"
 
     def _judge(self, key: str, offers: list[dict[str, Any]], index: Mapping[str, Mapping[str, Any]],
-               codes: Terms) -> Evidence:
+               codes: Terms, site: Mapping[str, Any]) -> Evidence:
         criterion, name = f"languages.{key}", NAMES[key]
         for offer in offers:
-            offer["target"] = self._verify(key, offer, index, codes)
+            offer["target"] = self._verify(key, offer, index, codes, site)
             if offer["target"] == "unchecked" and key in SWEDISH_FORMS:
                 offer["target"] = "linked"  # lättläst / teckenspråk (often video) cannot be confirmed by lang
         details = {"links": offers[:10], "expected_lang": list(codes.terms)}
@@ -260,14 +273,15 @@ class LanguagesProbe(Probe):
                         details=details)
 
     def _lang_attribute(self, pages: list[Mapping[str, Any]], offers: dict[str, list[dict[str, Any]]],
-                        index: Mapping[str, Mapping[str, Any]], codes: Mapping[str, Terms]) -> Evidence:
+                        index: Mapping[str, Mapping[str, Any]], codes: Mapping[str, Terms],
+                        site: Mapping[str, Any]) -> Evidence:
         bad: dict[str, str] = {}
         for page in pages:
             lang = _page_lang(page)
             if not lang or not VALID_LANG.match(lang.strip()):
                 bad[str(page.get("url"))] = f"missing or invalid lang {lang!r}"
                 continue
-            guessed = text_language(page, min_hits=15)
+            guessed = text_language(page, min_hits=15, main=self.digest_of(page, site))
             if guessed and guessed != primary(lang) and not (guessed == "fi" and primary(lang) == "fit"):
                 bad[str(page.get("url"))] = f"lang={lang!r} but the text reads as {guessed!r}"
         for key, found in offers.items():
