@@ -55,7 +55,7 @@ def test_a_probe_run_imports_only_its_own_gatherers() -> None:
 
 def test_one_page_plan_gathers_only_what_the_probe_reads() -> None:
     crawl_plan = make_plan([AccessibilityProbe()])
-    assert {g.name for g in crawl_plan.page_gatherers["desktop"]} == {"axe", "links", "screenshot"}
+    assert {g.name for g in crawl_plan.page_gatherers["desktop"]} == {"axe", "document", "links", "screenshot"}
     plan = one_page_plan(make_plan([AccessibilityProbe()]), AccessibilityProbe())
     assert [g.name for g in plan.page_gatherers["desktop"]] == ["axe"]
     assert plan.init_scripts["desktop"] == [AxeGatherer.init_script]  # axe in every frame, as in a crawl
