@@ -7,13 +7,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-import structlog
 from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
 
 from crawler.browser_path import find_chromium
 from crawler.settings import DESKTOP_VIEWPORT, MOBILE_VIEWPORT, CrawlSettings
-
-log = structlog.get_logger(__name__)
 
 LAUNCH_TIMEOUT = 60.0
 CLOSE_TIMEOUT = 15.0
@@ -82,7 +79,9 @@ class BrowserPool:
                     node_compile_cache()
                     self._pw = await async_playwright().start()
                 if self._browser is not None:
-                    log.warning("browser disconnected; relaunching")
+                    import structlog  # not at the top: `maturity probe` launches before logging loads
+
+                    structlog.get_logger(__name__).warning("browser disconnected; relaunching")
                 self._browser = await self._pw.chromium.launch(
                     executable_path=self.executable, headless=True, args=launch_args(), timeout=LAUNCH_TIMEOUT * 1000)
             return self._browser

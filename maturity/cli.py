@@ -288,22 +288,27 @@ def probe(
             store.engine.dispose()  # closed now, not left to exit (SQLite then folds its WAL in)
         _print_probe_run(run, url, as_json)
 
-    run = asyncio.run(_run_probe_cold(probe_id, url, settings, artifacts_dir(db) if store_it else None, report))
+    from maturity import early
+
+    artifacts = artifacts_dir(db) if store_it else None
+    run = early.run(lambda pool: _run_probe_cold(probe_id, url, settings, artifacts, report, pool), settings)
     if run.error:
         print(f"maturity: could not look at {url}: {run.error}", file=sys.stderr)
         raise typer.Exit(EXIT_PARTIAL)
 
 
 async def _run_probe_cold(probe_id: str, url: str, settings: CrawlSettings, artifacts: Path | None,
-                          report: Callable[[Any], None]) -> Any:
-    """`maturity probe` from a cold start: Chromium launches while the crawler's modules load
-    (in a thread; the driver and Chromium are other processes, so both proceed). Once the
-    answer is reported, a process that is about to exit does not wait for the browser: the
-    driver closes it after we have gone."""
-    from crawler.browser import BrowserPool
+                          report: Callable[[Any], None], pool: Any = None) -> Any:
+    """`maturity probe` from a cold start: Chromium launches (since the command began, see
+    maturity.launch, or from here) while the crawler's modules load (in a thread; the driver
+    and Chromium are other processes, so both proceed). Once the answer is reported, a
+    process that is about to exit does not wait for the browser: the driver closes it after
+    we have gone."""
+    if pool is None:
+        from crawler.browser import BrowserPool
 
-    pool = BrowserPool(settings)
-    pool.start_early()
+        pool = BrowserPool(settings)
+        pool.start_early()
     try:
         single = await asyncio.to_thread(_load_probe_runner, probe_id)
         run = await single.run_probe_async(probe_id, url, settings, artifacts, pool=pool)
@@ -323,7 +328,9 @@ def _process_ends_here() -> bool:
     """True when this process is the `maturity` command itself (the console script or
     `python -m maturity.cli`), with nothing but exit after the command; False when a test
     runner or a program runs the command in-process."""
-    return getattr(sys.modules.get("__main__"), "main", None) is main
+    from maturity.launch import main as launch_main
+
+    return getattr(sys.modules.get("__main__"), "main", None) in (main, launch_main)
 
 
 def _load_probe_runner(probe_id: str) -> Any:

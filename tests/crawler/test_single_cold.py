@@ -94,15 +94,22 @@ def _ours(tmp: Path) -> list[str]:
     return found
 
 
+COMMANDS = {
+    "module": [sys.executable, "-m", "maturity.cli"],
+    "console script": [str(Path(sys.executable).parent / "maturity")],  # launches Chromium early
+}
+
+
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+@pytest.mark.parametrize("command", COMMANDS)
 def test_cli_probe_reports_what_a_full_gathering_does_and_leaves_no_browser_behind(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     # A TMPDIR of its own, short: Chromium puts a Unix socket there (paths of at most 107 bytes).
     tmp = Path(tempfile.mkdtemp(prefix="mt-", dir="/tmp"))
     env = {**os.environ, "TMPDIR": str(tmp)}
     with LocalSite(root=FIXTURES, host=HOST) as site:
         url = site.url("/iframe.html")  # a violation inside a frame
-        done = subprocess.run([sys.executable, "-m", "maturity.cli", "probe", "accessibility", url, "--json"],
+        done = subprocess.run([*COMMANDS[command], "probe", "accessibility", url, "--json"],
                               capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
         monkeypatch.setattr(crawler.single, "one_page_plan", lambda plan, probe: plan)  # as a crawl gathers
         lib = run_probe("accessibility", url, CrawlSettings(delay=0, allow_private=True))
@@ -112,6 +119,24 @@ def test_cli_probe_reports_what_a_full_gathering_does_and_leaves_no_browser_behi
     assert [[e["criterion"], e["outcome"], e["message"], e["details"]] for e in payload["evidence"]] == \
         json.loads(json.dumps([[e.criterion, e.outcome, e.message, e.details] for e in lib.evidence]))
     # The driver closes Chromium and deletes its profile after the command has exited.
+    deadline = time.monotonic() + 20
+    while (_ours(tmp) or any(tmp.iterdir())) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _ours(tmp) and not any(tmp.iterdir())
+    tmp.rmdir()
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_a_refused_probe_command_leaves_no_early_browser_behind(tmp_path: Path) -> None:
+    """The console script starts Chromium before it reads the arguments; a command it then
+    refuses exits with its one-line error, and the browser goes with it."""
+    tmp = Path(tempfile.mkdtemp(prefix="mt-", dir="/tmp"))
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    done = subprocess.run([*COMMANDS["console script"], "probe", "no-such-probe", "http://127.0.0.1:9/"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "maturity: error: unknown probe 'no-such-probe'; `maturity probes` lists the available ones"]
     deadline = time.monotonic() + 20
     while (_ours(tmp) or any(tmp.iterdir())) and time.monotonic() < deadline:
         time.sleep(0.2)
