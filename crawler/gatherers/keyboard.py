@@ -5,7 +5,8 @@ handlers and focus traps behave as for a keyboard user. Before the first press t
 focusable elements (and their parents, for `:focus-within`, and ::before/::after) have
 their unfocused styles recorded; after each press the focused element's styles (with CSS
 transitions finished) are compared with that record, which is cheaper and steadier than
-screenshot pairs. The walk is bounded (MAX_TABS presses); then the first focusable, if it
+screenshot pairs. The walk is bounded (MAX_TABS presses, fewer when focus comes back to
+<body>, which is where the probe stops reading); then the first focusable, if it
 is an in-page link, is activated with Enter to see whether it really moves focus past
 the header. The page is left focused and scrolled: this gatherer runs last (order 90).
 """
@@ -151,6 +152,8 @@ class KeyboardGatherer(Gatherer):
                 steps.append({"selector": None, "navigated": page.url})
                 break
             steps.append(await page.evaluate("() => window.__mtKb.step()"))
+            if steps[-1].get("body"):
+                break  # round the whole page: the probe reads the walk up to here
         skip = await self._skip_check(ctx, steps)
         landmarks = await page.evaluate(
             "() => ({main: !!document.querySelector('main, [role=main]'), h1: !!document.querySelector('h1')})")

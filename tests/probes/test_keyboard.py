@@ -58,6 +58,8 @@ def test_accessible_page_passes_everything(walks: dict[str, Any]) -> None:
     assert {c: e.outcome for c, e in got.items()} == {c: Outcome.PASS for c in KeyboardProbe.criteria}
     assert got["keyboard.skip-link"].details["index"] == 0
     assert got["keyboard.no-trap"].details["wrapped"] is True
+    steps = walks["good"]["steps"]  # the walk ends where focus came back to <body>
+    assert steps[-1].get("body") and all(s.get("selector") for s in steps[:-1])
 
 
 def test_removed_outlines_and_offscreen_links_fail_focus_visible(walks: dict[str, Any]) -> None:
