@@ -10,6 +10,7 @@ uninterrupted one would.
 from __future__ import annotations
 
 import asyncio
+import collections
 import heapq
 import itertools
 import sys
@@ -67,6 +68,7 @@ SITE_GATHER_TIMEOUT = 240.0  # seconds a site gatherer may take (link checks wai
 CLOSE_TIMEOUT = 5.0
 OPEN_TIMEOUT = 60.0  # seconds for the browser to give a context or a tab (a relaunch included)
 GATHER_BUDGET = 4  # page timeouts all of a page's gatherers may take together
+MAX_IN_FLIGHT = 3  # pages rendered and waiting to be stored (their artifacts are held in memory)
 SWITCH_INTERVAL = 0.001  # seconds: how long the judging thread may hold the interpreter lock
 
 
@@ -207,7 +209,8 @@ class SiteCrawler:
         # next key page's must wait for it rather than share its tab.
         self._rendering: dict[str, asyncio.Lock] = {}
         self._key_seen: dict[str, int] = {}  # pages of each mystery-shopper kind given key treatment
-        self._pending: asyncio.Future[None] | None = None  # the page being judged and stored
+        # Pages being judged and stored, oldest first; each waits for the one before it.
+        self._pending: collections.deque[asyncio.Future[None]] = collections.deque()
         # Site probes' per-page work, done as each page is stored: (probe, url, viewport) ->
         # (the site facts it was made with, digest). See Probe.digest.
         self._digests: dict[tuple[str, str, str], tuple[dict[str, Any], Any]] = {}
@@ -825,12 +828,18 @@ class SiteCrawler:
 
     async def _store(self, desktop: Rendered, mobile: asyncio.Future[Rendered] | None, url: str,
                      new_links: list[FrontierItem]) -> None:
-        """Judge and store a page in a worker thread while the browser loads the next one (the
-        probes are Python work, the rendering is Chromium's); one page in flight, in order."""
-        await self._drain()
+        """Judge and store a page in a worker thread while the browser loads the next ones (the
+        probes are Python work, the rendering is Chromium's). Pages are stored in order, one at
+        a time; up to MAX_IN_FLIGHT wait, so that a key page's slower mobile rendering does not
+        hold up the desktop pages after it."""
+        while len(self._pending) >= MAX_IN_FLIGHT:
+            await self._pending.popleft()
+        before = self._pending[-1] if self._pending else None
 
         async def finish() -> None:
             renders = [desktop] + ([await mobile] if mobile is not None else [])
+            if before is not None:
+                await before  # in order; its failure is this one's too
 
             def judge_and_save() -> None:
                 for rendered in renders:
@@ -840,7 +849,7 @@ class SiteCrawler:
 
             await asyncio.to_thread(judge_and_save)
 
-        self._pending = asyncio.ensure_future(finish())
+        self._pending.append(asyncio.ensure_future(finish()))
 
     def _digest_site(self) -> dict[str, Any]:
         return {"org": self._org_artifact(), "home_url": self.home_url, "crawl_time": self.crawl_time}
@@ -863,10 +872,16 @@ class SiteCrawler:
                     continue
 
     async def _drain(self) -> None:
-        """Wait for the page in flight to be stored (its failure surfaces here)."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            await pending
+        """Wait for the pages in flight to be stored (a failure surfaces here)."""
+        while self._pending:
+            pending = self._pending.popleft()
+            try:
+                await pending
+            except BaseException:
+                for later in self._pending:  # they fail with it; nobody else will look
+                    later.cancel()
+                self._pending.clear()
+                raise
 
     def _failed(self, item: FrontierItem, is_home: bool, error: str, viewport: str = "desktop",
                 key_page: bool = True) -> Rendered:

@@ -162,3 +162,39 @@ def test_each_mobile_rendering_is_of_its_own_page(store: Store, fast_settings: C
     assert [p.error for p in pages] == [None] * len(pages)
     mobile = {p.url.removeprefix(site.base_url.rstrip("/")): p.title for p in pages if p.viewport == "mobile"}
     assert mobile == {"/": "Start", **{f"/kontakt-{i}/": f"Kontakt {i}" for i in range(3)}}
+
+
+def test_a_slow_mobile_rendering_does_not_hold_up_the_next_desktop_pages(
+        store: Store, fast_settings: CrawlSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home page's mobile rendering is slow; the ordinary pages after it render on desktop
+    meanwhile, and every page is still stored (in order, each once)."""
+    events: list[tuple[float, str, str, str]] = []
+    render = SiteCrawler._render
+
+    async def timed(self: SiteCrawler, item: Any, viewport: str, *args: Any) -> Any:
+        events.append((time.monotonic(), "start", viewport, item.url))
+        try:
+            return await render(self, item, viewport, *args)
+        finally:
+            events.append((time.monotonic(), "end", viewport, item.url))
+
+    monkeypatch.setattr(SiteCrawler, "_render", timed)
+
+    def slow_home(req: Request) -> Reply:
+        if "Mobile" in req.headers.get("user-agent", ""):
+            time.sleep(1.5)
+        return Reply(body=page("Start", "".join(f'<a href="/sida-{i}/">Sida {i}</a> ' for i in range(4))))
+
+    routes: dict[str, Any] = {"/": slow_home, **{f"/sida-{i}/": page(f"Sida {i}", "<p>Text.</p>") for i in range(4)}}
+    with LocalSite(routes=routes, host="127.0.0.217") as site:
+        org = {"id": "ledig", "name": "Ledig", "type": "municipality", "url": site.base_url}
+        settings = CrawlSettings(**{**fast_settings.as_dict(), "mobile": "key"})
+        result = asyncio.run(crawl(store, [org], settings, [PageBasicsProbe(), MobileLayoutProbe()], tmp_path / "a"))
+    home = site.base_url.rstrip("/") + "/"
+    mobile_end = next(t for t, what, vp, url in events if what == "end" and vp == "mobile" and url == home)
+    during = [url for t, what, vp, url in events if what == "start" and vp == "desktop" and url != home and t < mobile_end]
+    assert len(during) >= 2, events
+    pages = store.pages(result.crawl_id)
+    assert sorted((p.url.removeprefix(site.base_url.rstrip("/")), p.viewport) for p in pages) == sorted(
+        [("/", "desktop"), ("/", "mobile")] + [(f"/sida-{i}/", "desktop") for i in range(4)])
+    assert all(p.error is None for p in pages)
