@@ -15,6 +15,7 @@ import heapq
 import itertools
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -112,6 +113,12 @@ class Rendered:
 
     def bundle(self) -> PageBundle:
         return (self.record, self.evidence, self.kept, self.files)
+
+
+def site_view(probe: Probe, page: Mapping[str, Any]) -> dict[str, Any]:
+    """What a site probe sees of one page: the core fields, its errors and what it requires."""
+    wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
+    return {k: v for k, v in page.items() if k in wanted}
 
 
 @dataclass
@@ -851,21 +858,21 @@ class SiteCrawler:
 
         self._pending.append(asyncio.ensure_future(finish()))
 
-    def _digest_site(self) -> dict[str, Any]:
+    def _site_facts(self) -> dict[str, Any]:
+        """What every site probe gets besides pages, and all a page's digest may know of the site."""
         return {"org": self._org_artifact(), "home_url": self.home_url, "crawl_time": self.crawl_time}
 
     def _digest(self, renders: list[Rendered]) -> None:
         """Site probes' work on these pages now, not at the end of the site (a digest that
         fails is left for the probe's run, which records the failure)."""
-        site = self._digest_site()
+        site = self._site_facts()
         for probe in self.plan.site_probes:
             if not probe.digests():
                 continue
-            wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
             for r in renders:
                 if r.kept is None:
                     continue
-                view = {k: v for k, v in r.kept.items() if k in wanted}
+                view = site_view(probe, r.kept)
                 try:
                     self._digests[probe.id, r.record.url, r.record.viewport] = (site, probe.digest(view, site))
                 except Exception:  # noqa: BLE001 - the probe's run meets it again and records it
@@ -923,14 +930,12 @@ class SiteCrawler:
                     self.log.warning("site gatherer failed", gatherer=g.name, error=errors[g.name])
             await self.close()
         evidence: list[dict[str, Any]] = []
-        base = {"org": self._org_artifact(), "home_url": self.home_url, "crawl_time": self.crawl_time}
-        site = self._digest_site()
+        base = self._site_facts()
         for probe in self.plan.site_probes:
-            wanted = set(probe.requires) | set(CORE_FIELDS) | {"errors", "error"}
-            view_pages = [{k: v for k, v in p.items() if k in wanted} for p in pages]
+            view_pages = [site_view(probe, p) for p in pages]
             for view in view_pages if probe.digests() else ():
                 made = self._digests.get((probe.id, str(view.get("url")), str(view.get("viewport"))))
-                if made is not None and made[0] == site:
+                if made is not None and made[0] == base:
                     view[DIGEST] = made[1]
             artifacts = {**base, "pages": view_pages, **site_artifacts}
             evidence.extend(run_probe_safely(probe, artifacts, self.home_url, errors, home_error, site_level=True))

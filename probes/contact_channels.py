@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.urls import canonicalize
 from probes.base import Evidence, Outcome, Probe, site_of
-from probes.eid_login import PageDom, match, page_dom, readable, selector
+from probes.eid_login import PageDom, dom_of, match, readable, selector
 from probes.vocabulary import Terms, load_area, terms
 
 CHANNELS = ("phone", "email", "form", "chat", "callback", "booking", "opening-hours", "address", "faq",
@@ -236,8 +236,7 @@ class ContactChannelsProbe(Probe):
 
     def digest(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
         """The page's finds and contact-page depths (None: no readable HTML)."""
-        html = page.get("html")
-        dom = page_dom(html) if isinstance(html, str) and html.strip() else None
+        dom = dom_of(page)
         return None if dom is None else page_finds(page, dom)
 
     def run(self, artifacts: Mapping[str, Any]) -> list[Evidence]:

@@ -228,10 +228,10 @@ def page_dom(html: str) -> PageDom | None:
         return None
 
 
-def parse_pages(pages: Any) -> list[tuple[Mapping[str, Any], PageDom]]:
-    """Pages that have rendered HTML, parsed; nearest to home first, desktop before mobile."""
-    parsed = ((page, page_dom(page["html"])) for page in readable(pages))
-    return [(page, dom) for page, dom in parsed if dom is not None]
+def dom_of(page: Mapping[str, Any]) -> PageDom | None:
+    """The page's rendered HTML parsed (`page_dom`), or None when it has none lxml can read."""
+    html = page.get("html")
+    return page_dom(html) if isinstance(html, str) and html.strip() else None
 
 
 # --- The eid-login probe ---
@@ -337,8 +337,7 @@ class EidLoginProbe(Probe):
 
     def digest(self, page: Mapping[str, Any], site: Mapping[str, Any]) -> Any:
         """The page's login controls, classified: (what, rule, e-IDs, Mina sidor, control) each."""
-        html = page.get("html")
-        dom = page_dom(html) if isinstance(html, str) and html.strip() else None
+        dom = dom_of(page)
         if dom is None:
             return None
         own = own_domains(site)
